@@ -1,0 +1,66 @@
+import { DateTime } from 'luxon'
+import type { HttpContext } from '@adonisjs/core/http'
+import vine from '@vinejs/vine'
+import AuditEvent from '../models/audit_event.js'
+import { scopeToReach } from '#accounts'
+import { toCsv } from '#core'
+
+const PER_PAGE = 50
+const CSV_LIMIT = 100_000
+
+const filterValidator = vine.compile(
+  vine.object({
+    actor: vine.string().trim().maxLength(254).optional(),
+    action: vine.string().trim().maxLength(64).optional(),
+    outcome: vine.enum(['ok', 'refused', 'failed']).optional(),
+    subject_type: vine.string().trim().maxLength(64).optional(),
+    subject_id: vine.string().trim().maxLength(64).optional(),
+    from: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
+    to: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
+    page: vine.number().positive().withoutDecimals().optional(),
+  })
+)
+
+/**
+ * The audit viewer: admins see the events of their subtree, inspectors the nation's. Events without a unit
+ * (failed logins for unknown e-mails) belong to the national level.
+ */
+export default class AuditController {
+  async index({ request, view, bouncer }: HttpContext) {
+    await bouncer.authorize('readAudit')
+    const filters = await filterValidator.validate(request.qs())
+    const events = await this.query(request, filters).paginate(filters.page ?? 1, PER_PAGE)
+    events.baseUrl(request.url()).queryString({ ...request.qs(), page: undefined })
+    const actions = await AuditEvent.query().distinct('action').orderBy('action')
+    return view.render('audit/index', { events, filters, actions: actions.map((a) => a.action), qs: request.qs() })
+  }
+
+  async export({ request, response, bouncer }: HttpContext) {
+    await bouncer.authorize('readAudit')
+    const filters = await filterValidator.validate(request.qs())
+    const rows = await this.query(request, filters).limit(CSV_LIMIT)
+    const csv = toCsv(
+      ['id', 'occurred_at', 'actor_email', 'action', 'outcome', 'subject_type', 'subject_id', 'unit_id', 'ip', 'request_id', 'before', 'after'],
+      rows.map((e) => [e.id, e.occurredAt.toISO(), e.actorEmail, e.action, e.outcome, e.subjectType, e.subjectId, e.unitId, e.ip, e.requestId, e.before, e.after])
+    )
+    response.header('content-type', 'text/csv; charset=utf-8')
+    response.header('content-disposition', `attachment; filename="audit-${DateTime.now().toFormat('yyyyLLdd-HHmm')}.csv"`)
+    return response.send(csv)
+  }
+
+  private query(request: HttpContext['request'], filters: Awaited<ReturnType<typeof filterValidator.validate>>) {
+    const user = request.ctx!.auth.getUserOrFail()
+    const query = AuditEvent.query().orderBy('id', 'desc')
+    if (!user.hasRole('inspector') && user.unit.level !== 'national') {
+      scopeToReach(query, user, ['admin'], 'unit_path')
+    }
+    if (filters.actor) query.whereLike('actor_email', `%${filters.actor}%`)
+    if (filters.action) query.where('action', filters.action)
+    if (filters.outcome) query.where('outcome', filters.outcome)
+    if (filters.subject_type) query.where('subject_type', filters.subject_type)
+    if (filters.subject_id) query.where('subject_id', filters.subject_id)
+    if (filters.from) query.where('occurred_at', '>=', DateTime.fromJSDate(filters.from).toFormat('yyyy-MM-dd 00:00:00'))
+    if (filters.to) query.where('occurred_at', '<=', DateTime.fromJSDate(filters.to).toFormat('yyyy-MM-dd 23:59:59'))
+    return query
+  }
+}

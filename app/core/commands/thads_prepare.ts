@@ -1,0 +1,39 @@
+import { BaseCommand } from '@adonisjs/core/ace'
+import type { CommandOptions } from '@adonisjs/core/types/ace'
+import env from '#start/env'
+
+/**
+ * First half of `npm start`: migrate, seed reference units on an empty database, seed the practice
+ * instance's demo data outside production, and print where to go and how to sign in.
+ */
+export default class ThadsPrepare extends BaseCommand {
+  static commandName = 'thads:prepare'
+  static description = 'Migrate the database and seed the practice instance on first run'
+  static options: CommandOptions = { startApp: true }
+
+  async run() {
+    const migrate = await this.kernel.exec('migration:run', ['--force'])
+    if (migrate.exitCode !== 0) {
+      this.exitCode = 1
+      return
+    }
+    const { seedReferenceUnits } = await import('#database/seeders/reference_units')
+    if (await seedReferenceUnits()) this.logger.info('Seeded the organisation tree (national, 63 provinces, sample districts, military units)')
+
+    const wantsDemo = env.get('DEMO_SEED', !this.app.inProduction)
+    if (wantsDemo && this.app.inProduction) {
+      this.logger.error('The demo seed is refused in production (it creates accounts with a published password).')
+      this.exitCode = 1
+      return
+    }
+    const lines: string[] = []
+    if (wantsDemo) {
+      const { seedDemoAccounts, DEMO_PASSWORD } = await import('#database/seeders/demo_accounts')
+      const accounts = await seedDemoAccounts()
+      lines.push('', `Demo logins (password for all: ${DEMO_PASSWORD}):`)
+      for (const a of accounts) lines.push(`  ${a.email.padEnd(32)} ${a.roles.join(', ')}`)
+    }
+    const port = env.get('PORT', 3333)
+    this.logger.log([`\nTHADS is starting at http://localhost:${port}`, ...lines, ''].join('\n'))
+  }
+}

@@ -1,0 +1,21 @@
+/*
+| Each module owns its routes; this file only gathers them.
+*/
+import router from '@adonisjs/core/services/router'
+import { registerAccountWidgets } from '#accounts/widgets'
+
+await import('#accounts/routes')
+await import('#audit/routes')
+
+registerAccountWidgets()
+
+/** Local copies of npm CSS (no CDN): only the files listed here are served. */
+const VENDOR_FILES: Record<string, string> = {
+  'pico.min.css': 'node_modules/@picocss/pico/css/pico.min.css',
+}
+router.get('/vendor/:file', async ({ params, response }) => {
+  const file = VENDOR_FILES[params.file]
+  if (!file) return response.notFound()
+  response.header('cache-control', 'public, max-age=86400')
+  return response.download(new URL(`../${file}`, import.meta.url).pathname)
+}).as('vendor')

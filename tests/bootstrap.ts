@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs'
+import { assert } from '@japa/assert'
+import { apiClient } from '@japa/api-client'
+import app from '@adonisjs/core/services/app'
+import type { Config } from '@japa/runner/types'
+import { pluginAdonisJS } from '@japa/plugin-adonisjs'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { sessionApiClient } from '@adonisjs/session/plugins/api_client'
+import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
+import { authApiClient } from '@adonisjs/auth/plugins/api_client'
+import { browserClient } from '@japa/browser-client'
+import { chromium } from 'playwright'
+import { summaryLine } from './helpers/summary_reporter.js'
+import { spec } from '@japa/runner/reporters'
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+export const HAS_CHROMIUM = existsSync(CHROMIUM_PATH)
+const IN_CI = process.env.CI === 'true'
+
+export const plugins: Config['plugins'] = [
+  assert(),
+  apiClient(),
+  pluginAdonisJS(app),
+  sessionApiClient(app),
+  shieldApiClient(),
+  authApiClient(app),
+  browserClient({
+    runInSuites: ['browser'],
+    launcher: (options) =>
+      chromium.launch({
+        ...options,
+        executablePath: CHROMIUM_PATH,
+        args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      }),
+  }),
+]
+
+export const reporters: Config['reporters'] = {
+  activated: ['spec', 'summary-line'],
+  list: [spec(), summaryLine()],
+}
+
+/** A fresh schema and the reference unit tree once per run; each test creates its own users and data. */
+export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
+  setup: [
+    async () => {
+      const ace = await app.container.make('ace')
+      const result = await ace.exec('migration:fresh', ['--force', '--compact-output'])
+      if (result.exitCode) throw result.error ?? new Error('migration:fresh failed')
+      const { seedReferenceUnits } = await import('#database/seeders/reference_units')
+      await seedReferenceUnits()
+    },
+  ],
+  teardown: [],
+}
+
+export const configureSuite: Config['configureSuite'] = (suite) => {
+  if (suite.name === 'browser' && !HAS_CHROMIUM) {
+    if (IN_CI) throw new Error(`Browser tests need Chromium at ${CHROMIUM_PATH} in CI`)
+    console.log(`\n  SKIPPED browser suite: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)\n`)
+    suite.onGroup((group) => group.tap((t) => t.skip(true, 'no Chromium')))
+    suite.onTest((t) => t.skip(true, 'no Chromium'))
+    return
+  }
+  if (['browser', 'functional'].includes(suite.name)) {
+    return suite.setup(() => testUtils.httpServer().start())
+  }
+}
