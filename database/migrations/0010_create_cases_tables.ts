@@ -19,7 +19,7 @@ export default class extends BaseSchema {
     this.schema.createTable('judgments', (table) => {
       table.increments('id')
       table.integer('unit_id').unsigned().notNullable().references('id').inTable('units')
-      table.string('number', 64).notNullable()
+      table.string('number', 64).nullable()
       table.date('judgment_date').notNullable()
       table.string('court', 255).notNullable()
       table.string('type', 32).notNullable()
@@ -53,8 +53,8 @@ export default class extends BaseSchema {
       table.integer('unit_id').unsigned().notNullable().references('id').inTable('units')
       table.string('unit_path', 255).notNullable()
       table.integer('year').notNullable()
-      table.integer('seq').notNullable()
-      table.string('number', 64).notNullable()
+      table.integer('seq').nullable() // assigned with the number when the head approves
+      table.string('number', 64).nullable()
       table.string('draft_status', 16).notNullable().defaultTo('draft') // draft | submitted | approved | rejected
       table.date('decision_date').nullable() // = accepted on (thụ lý) once approved
       table.string('kind', 16).notNullable() // ex_officio | on_request
