@@ -37,7 +37,11 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
       },
     })
   })
-  .run(() => run())
+  .run(async () => {
+    await run()
+    const { printClosingLine } = await import('../tests/helpers/summary_reporter.js')
+    printClosingLine()
+  })
   .catch((error) => {
     process.exitCode = 1
     prettyPrintError(error)

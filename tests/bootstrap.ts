@@ -45,7 +45,7 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   setup: [
     async () => {
       const ace = await app.container.make('ace')
-      const result = await ace.exec('migration:fresh', ['--force', '--compact-output'])
+      const result = await ace.exec('migration:fresh', ['--force'])
       if (result.exitCode) throw result.error ?? new Error('migration:fresh failed')
       const { seedReferenceUnits } = await import('#database/seeders/reference_units')
       await seedReferenceUnits()
