@@ -23,7 +23,9 @@ export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: true,
   useAsyncLocalStorage: true,
-  trustProxy: () => true,
+  // Only a reverse proxy on this machine may state the client address (X-Forwarded-For); anything else could
+  // spoof it and dodge the per-IP login throttle.
+  trustProxy: (address: string) => ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(address),
   cookie: {
     domain: '',
     path: '/',

@@ -1,0 +1,67 @@
+/**
+ * A browser-like client for functional tests that must go through the real login form: it keeps a cookie jar,
+ * follows no redirects (tests assert them), and reads the CSRF token from the last HTML page it loaded.
+ */
+import env from '#start/env'
+
+export interface WebResponse {
+  status: number
+  location: string | null
+  text: string
+}
+
+export class WebSession {
+  private cookies = new Map<string, string>()
+  private csrf: string | null = null
+  constructor(
+    private base = `http://${env.get('HOST', '127.0.0.1')}:${env.get('PORT', 3334)}`,
+    private headers: Record<string, string> = {}
+  ) {}
+
+  async get(path: string): Promise<WebResponse> {
+    return this.send('GET', path)
+  }
+
+  /** Posts a form; fetches `csrfFrom` first when no token was seen yet. */
+  async post(path: string, form: Record<string, string | string[]>, csrfFrom = '/login'): Promise<WebResponse> {
+    if (!this.csrf) await this.get(csrfFrom)
+    const body = new URLSearchParams()
+    body.append('_csrf', this.csrf ?? '')
+    for (const [key, value] of Object.entries(form)) {
+      for (const v of Array.isArray(value) ? value : [value]) body.append(key, v)
+    }
+    return this.send('POST', path, body)
+  }
+
+  async login(email: string, password: string): Promise<WebResponse> {
+    await this.get('/login')
+    return this.post('/login', { email, password })
+  }
+
+  private async send(method: string, path: string, body?: URLSearchParams): Promise<WebResponse> {
+    const response = await fetch(this.base + path, {
+      method,
+      redirect: 'manual',
+      body,
+      headers: {
+        ...this.headers,
+        ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        accept: 'text/html',
+      },
+    })
+    for (const raw of response.headers.getSetCookie()) {
+      const [pair] = raw.split(';')
+      const index = pair.indexOf('=')
+      const name = pair.slice(0, index)
+      const value = pair.slice(index + 1)
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(raw) || value === '') this.cookies.delete(name)
+      else this.cookies.set(name, value)
+    }
+    const text = await response.text()
+    const token = text.match(/name='_csrf' value='([^']+)'/)
+    if (token) this.csrf = token[1]
+    const location = response.headers.get('location')
+    return { status: response.status, location: location ? new URL(location, this.base).pathname : null, text }
+  }
+}
