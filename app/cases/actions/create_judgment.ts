@@ -1,0 +1,50 @@
+import db from '@adonisjs/lucid/services/db'
+import type { User } from '#accounts'
+import { AccessDenied, RuleViolation } from '#core'
+import { assertWritable } from '#periods'
+import { recordAudit } from '#audit'
+import Judgment, { type JudgmentType } from '../models/judgment.js'
+import { isClerkOf } from '../services/access.js'
+import { assertPastDay } from '../services/dates.js'
+
+export interface JudgmentInput {
+  number?: string | null
+  judgmentDate: string
+  court: string
+  type: JudgmentType
+  parties?: string | null
+  summary?: string | null
+  receivedOn: string
+}
+
+/** Use case: an intake clerk registers a judgment received from a court, in the clerk's own unit. */
+export class CreateJudgment {
+  async handle(actor: User, input: JudgmentInput): Promise<Judgment> {
+    if (!isClerkOf(actor, actor.unitId)) throw new AccessDenied('intake_only', { type: 'judgment' })
+    assertPastDay(input.judgmentDate, 'judgment_date')
+    assertPastDay(input.receivedOn, 'received_on')
+    if (input.receivedOn < input.judgmentDate) throw new RuleViolation('cases.errors.received_before_judgment')
+    return db.transaction(async (trx) => {
+      await assertWritable(actor.unitId, input.receivedOn, { actorId: actor.id, trx })
+      const judgment = await Judgment.create(
+        {
+          unitId: actor.unitId,
+          number: input.number?.trim() || null,
+          judgmentDate: input.judgmentDate,
+          court: input.court.trim(),
+          type: input.type,
+          parties: input.parties?.trim() || null,
+          summary: input.summary?.trim() || null,
+          receivedOn: input.receivedOn,
+          createdById: actor.id,
+        },
+        { client: trx }
+      )
+      await recordAudit(
+        { actor, unit: actor.unit, action: 'judgment.created', subjectType: 'judgment', subjectId: judgment.id, after: judgment.serialize() },
+        trx
+      )
+      return judgment
+    })
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Public face of the cases module (SPEC §3): intake registers, enforcement decisions, the lifecycle
+ * state machine, money, and the read scope every other module must use for cases.
+ *
+ * CONTRACT relied on by reporting:
+ *   caseStateAsOf(caseId, day, trx?) → { status | null, remaining, held, officerId | null } at the end of ISO day
+ *   visibleCases(user, trx?)        → Lucid query of the cases the user may read
+ *   EVENT_RULES / transition()       → the transition table
+ */
+export { default as Case } from './models/case.js'
+export { default as Judgment, JUDGMENT_TYPES } from './models/judgment.js'
+export { default as EnforcementRequest } from './models/enforcement_request.js'
+export { default as CaseEvent } from './models/case_event.js'
+export { default as MoneyEntry, MONEY_KINDS, type MoneyKind } from './models/money_entry.js'
+export { default as StatusSpan } from './models/status_span.js'
+export { default as Assignment } from './models/assignment.js'
+export {
+  EVENT_RULES,
+  EVENT_TYPES,
+  MANUAL_EVENT_TYPES,
+  OPEN_STATUSES,
+  TERMINAL_STATUSES,
+  CASE_STATUSES,
+  GROUNDS,
+  transition,
+  manualEventsFrom,
+  isTerminal,
+  isOpen,
+  type CaseStatus,
+  type EventType,
+  type EventRule,
+} from './state_machine.js'
+export { caseStateAsOf, type CaseState } from './services/state_as_of.js'
+export { visibleCases, canReadCase, canRecord, isHeadOf, isClerkOf, findReadableCase } from './services/access.js'
+export { effect as moneyEffect, totals as moneyTotals, REMAINING_REDUCERS } from './services/balance.js'
+export { requestDeadline } from './services/dates.js'
+export { RecordEvent, type EventInput } from './actions/record_event.js'
+export { RecordCollection } from './actions/record_collection.js'
+export { RecordPayout } from './actions/record_payout.js'
+export { RecordFee } from './actions/record_fee.js'
+export { AmendObligation } from './actions/amend_obligation.js'
+export { AssignOfficer } from './actions/assign_officer.js'
+export { CreateJudgment } from './actions/create_judgment.js'
+export { CreateRequest } from './actions/create_request.js'
+export { RefuseRequest } from './actions/refuse_request.js'
+export { SaveDraftDecision, type DraftInput } from './actions/save_draft_decision.js'
+export { SubmitDecision } from './actions/submit_decision.js'
+export { ApproveDecision, decisionNumber } from './actions/approve_decision.js'
+export { RejectDecision } from './actions/reject_decision.js'
