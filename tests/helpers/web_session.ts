@@ -13,6 +13,8 @@ export interface WebResponse {
 export class WebSession {
   private cookies = new Map<string, string>()
   private csrf: string | null = null
+  /** Like a browser, forms are posted from the last page loaded (redirect().back() relies on it). */
+  private lastPage: string | null = null
   constructor(
     private base = `http://${env.get('HOST', '127.0.0.1')}:${env.get('PORT', 3334)}`,
     private headers: Record<string, string> = {}
@@ -48,6 +50,7 @@ export class WebSession {
         ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
         cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
         accept: 'text/html',
+        ...(this.lastPage ? { referer: this.base + this.lastPage } : {}),
       },
     })
     for (const raw of response.headers.getSetCookie()) {
@@ -61,6 +64,7 @@ export class WebSession {
     const text = await response.text()
     const token = text.match(/name='_csrf' value='([^']+)'/)
     if (token) this.csrf = token[1]
+    if (method === 'GET' && response.status === 200) this.lastPage = path
     const location = response.headers.get('location')
     return { status: response.status, location: location ? new URL(location, this.base).pathname : null, text }
   }
