@@ -49,6 +49,8 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
       if (result.exitCode) throw result.error ?? new Error('migration:fresh failed')
       const { seedReferenceUnits } = await import('#database/seeders/reference_units')
       await seedReferenceUnits()
+      const { seedReferenceHolidays } = await import('#database/seeders/reference_holidays')
+      await seedReferenceHolidays()
     },
   ],
   teardown: [],

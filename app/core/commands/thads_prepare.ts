@@ -19,6 +19,9 @@ export default class ThadsPrepare extends BaseCommand {
     }
     const { seedReferenceUnits } = await import('#database/seeders/reference_units')
     if (await seedReferenceUnits()) this.logger.info('Seeded the organisation tree (national, 63 provinces, sample districts, military units)')
+    const { seedReferenceHolidays } = await import('#database/seeders/reference_holidays')
+    const holidays = await seedReferenceHolidays()
+    if (holidays) this.logger.info(`Seeded ${holidays} public-holiday calendar days (2024–2027)`)
 
     const wantsDemo = env.get('DEMO_SEED', !this.app.inProduction)
     if (wantsDemo && this.app.inProduction) {
