@@ -6,6 +6,7 @@ import { registerAccountWidgets } from '#accounts/widgets'
 
 await import('#accounts/routes')
 await import('#audit/routes')
+await import('#reporting/routes')
 
 registerAccountWidgets()
 
