@@ -20,7 +20,7 @@ export default class UnitsController {
     const query = Unit.query().orderBy('path')
     if (!filters.include_closed) Unit.validOn(query, day)
     if (filters.level) query.where('level', filters.level)
-    if (filters.q) query.where((q) => q.whereLike('name', `%${filters.q}%`).orWhereLike('code', `%${filters.q}%`))
+    if (filters.q) query.where((q) => q.whereILike('name', `%${filters.q}%`).orWhereILike('code', `%${filters.q}%`))
     const units = await query.limit(1000)
     // Sort depth-first by ancestry so children follow their parent.
     const byId = new Map(units.map((u) => [u.id, u]))

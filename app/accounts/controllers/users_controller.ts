@@ -26,7 +26,7 @@ export default class UsersController {
       .orderBy('units.path')
       .orderBy('users.full_name')
     scopeToReach(query, actor, ['admin'], 'units.path')
-    if (filters.q) query.where((q) => q.whereLike('users.email', `%${filters.q}%`).orWhereLike('users.full_name', `%${filters.q}%`))
+    if (filters.q) query.where((q) => q.whereILike('users.email', `%${filters.q}%`).orWhereILike('users.full_name', `%${filters.q}%`))
     if (filters.unit_id) query.where('users.unit_id', filters.unit_id)
     if (filters.status) query.where('users.status', filters.status)
     if (filters.role) query.whereIn('users.id', (sub) => sub.from('user_roles').select('user_id').where('role', filters.role!))

@@ -54,7 +54,7 @@ export default class AuditController {
     if (!user.hasRole('inspector') && user.unit.level !== 'national') {
       scopeToReach(query, user, ['admin'], 'unit_path')
     }
-    if (filters.actor) query.whereLike('actor_email', `%${filters.actor}%`)
+    if (filters.actor) query.whereILike('actor_email', `%${filters.actor}%`)
     if (filters.action) query.where('action', filters.action)
     if (filters.outcome) query.where('outcome', filters.outcome)
     if (filters.subject_type) query.where('subject_type', filters.subject_type)
