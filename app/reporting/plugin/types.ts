@@ -56,6 +56,8 @@ export interface ColumnSpec {
   unit: 'cases' | 'vnd' | 'percent'
   /** Human-readable definition shown in the header tooltip and the docs. */
   formula?: string
+  /** How a list report shows a raw value (lists only): a case status, an ISO day, a yes/no flag or text. */
+  format?: 'status' | 'date' | 'bool' | 'text'
   /** Derived from the other cells of the same row after aggregation (e.g. a ratio); never drillable. */
   derive?: (values: Record<string, number | null>) => number | null
 }
@@ -137,6 +139,8 @@ export interface ReportContext {
   caseFacts(): QueryBuilder
   /** Money entries (m) joined with their case (c) and its status span at period end (e). */
   moneyFacts(): QueryBuilder
+  /** Left-joins onto a query over cases (c) the alias r with `r.remaining` = Remaining(E) of the case (null = 0). */
+  joinRemainingAtEnd(query: QueryBuilder): QueryBuilder
   /** SQL fragments over the aliases above, with the period's dates inlined (they are validated ISO days). */
   sql: SqlVocabulary
   /** Rows of the standard layout, and the SQL expression (over c) giving a case's row key. */

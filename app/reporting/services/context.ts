@@ -108,6 +108,13 @@ export async function buildContext(options: { unit: UnitRef; period: Period; lay
       if (officerId !== null) q.whereRaw(`${officerSql} = ?`, [officerId])
       return q
     },
+    joinRemainingAtEnd: (query: any) => {
+      const remaining = ofCases(db.from('money_entries as m'), 'm.case_id')
+        .select('m.case_id', db.raw(`SUM(${sql.balance}) AS remaining`))
+        .whereRaw(sql.datedByEnd)
+        .groupBy('m.case_id')
+      return query.leftJoin(remaining.as('r').toKnex(), 'r.case_id', 'c.id')
+    },
     sql,
     rows,
     rowKeySql,

@@ -108,6 +108,25 @@ test.group('Reports: pages and authorization', () => {
   })
 })
 
+test.group('Reports: extra reports', () => {
+  test('list and custom reports render as pages and JSON for a statistician', async ({ client, assert }) => {
+    const user = await makeUser(UNITS.camau, ['statistician'])
+    const camau = await unitByCode(UNITS.camau)
+    await writeCase(camau, '2024-12-12', [{ day: '2024-12-12', money: [['obligation', 7_000_000]] }, { day: '2025-01-05', status: 'no_conditions' }], { number: 'CM-OPEN-1', area: 'Phường 5' })
+    const list = await as(client.get(`/reports/forms/report-unexecuted-cases?unit=${UNITS.camau}&${Q}`), user)
+    list.assertStatus(200)
+    assert.include(list.text(), 'CM-OPEN-1')
+    assert.include(list.text(), 'Chưa có điều kiện')
+    const json = await as(client.get(`/reports/forms/report-unexecuted-cases?unit=${UNITS.camau}&${Q}`).header('accept', 'application/json'), user)
+    assert.isTrue(json.body().rows.some((r: any) => r.number === 'CM-OPEN-1' && r.remaining === 7_000_000))
+    const area = await as(client.get(`/reports/forms/report-cases-by-area?unit=${UNITS.camau}&${Q}`), user)
+    area.assertStatus(200)
+    assert.include(area.text(), 'Phường 5')
+    const other = await as(client.get(`/reports/forms/report-unexecuted-cases?unit=${UNITS.hanoi}&${Q}`), user)
+    other.assertStatus(403)
+  })
+})
+
 test.group('Reports: token API', () => {
   test('a token with reports:read gets the computed form as JSON', async ({ client, assert }) => {
     const user = await makeUser(UNITS.laocai, ['statistician'])
