@@ -10,7 +10,10 @@ const loggerConfig = defineConfig({
       name: 'thads',
       level: env.get('LOG_LEVEL', 'info'),
       // Never log credentials or session material.
-      redact: { paths: ['password', '*.password', 'req.headers.cookie', 'req.headers.authorization'], censor: '[redacted]' },
+      redact: {
+        paths: ['password', '*.password', 'req.headers.cookie', 'req.headers.authorization'],
+        censor: '[redacted]',
+      },
       transport: {
         targets: targets()
           .pushIf(!app.inProduction, targets.pretty())

@@ -11,8 +11,12 @@ export const manageUnits = Bouncer.ability((user: User) => managesUnits(user))
 
 export const administerAccounts = Bouncer.ability((user: User) => user.hasRole('admin'))
 
-export const manageAccount = Bouncer.ability((user: User, target: User) => managesAccount(user, target))
+export const manageAccount = Bouncer.ability((user: User, target: User) =>
+  managesAccount(user, target)
+)
 
-export const placeAccountIn = Bouncer.ability((user: User, unit: Unit) => reaches(user, unit, ['admin']))
+export const placeAccountIn = Bouncer.ability((user: User, unit: Unit) =>
+  reaches(user, unit, ['admin'])
+)
 
 export const readAudit = Bouncer.ability((user: User) => user.hasRole('admin', 'inspector'))

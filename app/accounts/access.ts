@@ -30,7 +30,12 @@ export function reaches(user: User, unit: Pick<Unit, 'path'>, roles: readonly Ro
  * Restricts a query to rows whose unit path lies in the user's reach for `roles`;
  * a user without any of the roles gets an empty result, never everything.
  */
-export function scopeToReach<Q extends AnyQuery>(query: Q, user: User, roles: readonly Role[], pathColumn = 'path'): Q {
+export function scopeToReach<Q extends AnyQuery>(
+  query: Q,
+  user: User,
+  roles: readonly Role[],
+  pathColumn = 'path'
+): Q {
   const prefix = reachPrefix(user, roles)
   if (prefix === null) {
     ;(query as any).whereRaw('1 = 0')
@@ -44,10 +49,17 @@ export function scopeToReach<Q extends AnyQuery>(query: Q, user: User, roles: re
  * Which roles an admin may grant to an account placed in `targetUnit`: only inside the admin's subtree,
  * and never a reach wider than the admin's own (a national-reach role needs a national admin).
  */
-export function grantableRoles(admin: User, targetUnit: Pick<Unit, 'path' | 'level'>, all: readonly Role[]): Role[] {
+export function grantableRoles(
+  admin: User,
+  targetUnit: Pick<Unit, 'path' | 'level'>,
+  all: readonly Role[]
+): Role[] {
   if (!reaches(admin, targetUnit, ['admin'])) return []
   const adminIsNational = admin.unit.level === 'national'
-  return all.filter((role) => !NATIONAL_REACH_ROLES.includes(role) || (adminIsNational && targetUnit.level === 'national'))
+  return all.filter(
+    (role) =>
+      !NATIONAL_REACH_ROLES.includes(role) || (adminIsNational && targetUnit.level === 'national')
+  )
 }
 
 /** An admin manages accounts (view, edit, reset, revoke) only for users placed inside its subtree. */

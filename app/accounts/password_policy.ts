@@ -4,7 +4,8 @@
  */
 export const PASSWORD_MIN_LENGTH = 8
 
-export type PasswordRule = 'password_length' | 'password_upper' | 'password_lower' | 'password_special'
+export type PasswordRule =
+  'password_length' | 'password_upper' | 'password_lower' | 'password_special'
 
 export function passwordPolicyFailures(password: string): PasswordRule[] {
   const failures: PasswordRule[] = []

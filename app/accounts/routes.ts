@@ -22,17 +22,44 @@ router
     router.get('/users', [UsersController, 'index']).as('users.index')
     router.get('/users/new', [UsersController, 'create']).as('users.create')
     router.post('/users', [UsersController, 'store']).as('users.store')
-    router.get('/users/:id', [UsersController, 'show']).as('users.show').where('id', router.matchers.number())
-    router.get('/users/:id/edit', [UsersController, 'edit']).as('users.edit').where('id', router.matchers.number())
-    router.put('/users/:id', [UsersController, 'update']).as('users.update').where('id', router.matchers.number())
-    router.post('/users/:id/reset-password', [UsersController, 'resetPassword']).as('users.reset_password').where('id', router.matchers.number())
-    router.post('/users/:id/revoke', [UsersController, 'revoke']).as('users.revoke').where('id', router.matchers.number())
-    router.post('/users/:id/reinstate', [UsersController, 'reinstate']).as('users.reinstate').where('id', router.matchers.number())
+    router
+      .get('/users/:id', [UsersController, 'show'])
+      .as('users.show')
+      .where('id', router.matchers.number())
+    router
+      .get('/users/:id/edit', [UsersController, 'edit'])
+      .as('users.edit')
+      .where('id', router.matchers.number())
+    router
+      .put('/users/:id', [UsersController, 'update'])
+      .as('users.update')
+      .where('id', router.matchers.number())
+    router
+      .post('/users/:id/reset-password', [UsersController, 'resetPassword'])
+      .as('users.reset_password')
+      .where('id', router.matchers.number())
+    router
+      .post('/users/:id/revoke', [UsersController, 'revoke'])
+      .as('users.revoke')
+      .where('id', router.matchers.number())
+    router
+      .post('/users/:id/reinstate', [UsersController, 'reinstate'])
+      .as('users.reinstate')
+      .where('id', router.matchers.number())
 
     router.get('/units', [UnitsController, 'index']).as('units.index')
     router.post('/units', [UnitsController, 'store']).as('units.store')
-    router.get('/units/:id', [UnitsController, 'show']).as('units.show').where('id', router.matchers.number())
-    router.post('/units/:id/rename', [UnitsController, 'rename']).as('units.rename').where('id', router.matchers.number())
-    router.post('/units/:id/close', [UnitsController, 'close']).as('units.close').where('id', router.matchers.number())
+    router
+      .get('/units/:id', [UnitsController, 'show'])
+      .as('units.show')
+      .where('id', router.matchers.number())
+    router
+      .post('/units/:id/rename', [UnitsController, 'rename'])
+      .as('units.rename')
+      .where('id', router.matchers.number())
+    router
+      .post('/units/:id/close', [UnitsController, 'close'])
+      .as('units.close')
+      .where('id', router.matchers.number())
   })
   .use(middleware.auth())

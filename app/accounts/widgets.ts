@@ -11,7 +11,15 @@ export function registerAccountWidgets() {
 
   registerDashboardWidget({
     id: 'accounts.me',
-    roles: ['admin', 'head', 'officer', 'intake_clerk', 'statistician', 'warehouse_keeper', 'inspector'],
+    roles: [
+      'admin',
+      'head',
+      'officer',
+      'intake_clerk',
+      'statistician',
+      'warehouse_keeper',
+      'inspector',
+    ],
     order: 0,
     view: 'accounts/widgets/me',
     load: async (user) => ({ unit: user.unit, roles: user.roleNames }),
@@ -22,11 +30,20 @@ export function registerAccountWidgets() {
     order: 10,
     view: 'accounts/widgets/admin',
     load: async (user) => {
-      const base = () => scopeToReach(User.query().join('units', 'units.id', 'users.unit_id'), user, ['admin'], 'units.path')
+      const base = () =>
+        scopeToReach(
+          User.query().join('units', 'units.id', 'users.unit_id'),
+          user,
+          ['admin'],
+          'units.path'
+        )
       const [active, revoked, pending, units] = await Promise.all([
         base().where('users.status', 'active').count('* as total'),
         base().where('users.status', 'revoked').count('* as total'),
-        base().where('users.status', 'active').where('users.must_change_password', true).count('* as total'),
+        base()
+          .where('users.status', 'active')
+          .where('users.must_change_password', true)
+          .count('* as total'),
         scopeToReach(Unit.query(), user, ['admin']).whereNull('valid_to').count('* as total'),
       ])
       const n = (rows: any[]) => Number(rows[0].$extras.total)

@@ -2,7 +2,12 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { registerNavItem } from '#core'
 
-registerNavItem({ label: 'nav.audit', route: 'audit.index', roles: ['admin', 'inspector'], order: 90 })
+registerNavItem({
+  label: 'nav.audit',
+  route: 'audit.index',
+  roles: ['admin', 'inspector'],
+  order: 90,
+})
 
 const AuditController = () => import('./controllers/audit_controller.js')
 

@@ -20,5 +20,7 @@ export function registerNavItem(item: NavItem) {
 
 export function navFor(user: User | undefined | null): NavItem[] {
   if (!user) return []
-  return items.filter((i) => i.roles === 'all' || user.hasRole(...i.roles)).sort((a, b) => a.order - b.order)
+  return items
+    .filter((i) => i.roles === 'all' || user.hasRole(...i.roles))
+    .sort((a, b) => a.order - b.order)
 }

@@ -28,18 +28,30 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     // Every refusal by role or jurisdiction is audited, then answered in the caller's format.
     if (error instanceof AccessDenied || error instanceof bouncerErrors.E_AUTHORIZATION_FAILURE) {
       const reason = error instanceof AccessDenied ? error.reason : 'forbidden'
-      await this.auditRefusal(ctx, reason, error instanceof AccessDenied ? error.subject : undefined)
-      const message = ctx.i18n ? ctx.i18n.t(`errors.${reason}`, {}, ctx.i18n.t('errors.forbidden')) : 'Forbidden'
+      await this.auditRefusal(
+        ctx,
+        reason,
+        error instanceof AccessDenied ? error.subject : undefined
+      )
+      const message = ctx.i18n
+        ? ctx.i18n.t(`errors.${reason}`, {}, ctx.i18n.t('errors.forbidden'))
+        : 'Forbidden'
       if (wantsJson(ctx)) {
-        return ctx.response.status(403).send({ errors: [{ code: 'E_ACCESS_DENIED', reason, message }] })
+        return ctx.response
+          .status(403)
+          .send({ errors: [{ code: 'E_ACCESS_DENIED', reason, message }] })
       }
-      return ctx.response.status(403).send(await ctx.view.render('errors/forbidden', { reason, message }))
+      return ctx.response
+        .status(403)
+        .send(await ctx.view.render('errors/forbidden', { reason, message }))
     }
 
     if (error instanceof RuleViolation) {
       const message = ctx.i18n ? ctx.i18n.t(error.key, error.data) : error.key
       if (wantsJson(ctx)) {
-        return ctx.response.status(422).send({ errors: [{ code: error.key, message, data: error.data }] })
+        return ctx.response
+          .status(422)
+          .send({ errors: [{ code: error.key, message, data: error.data }] })
       }
       ctx.session?.flash('error', message)
       ctx.session?.flashAll()
@@ -49,7 +61,11 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     return super.handle(error, ctx)
   }
 
-  private async auditRefusal(ctx: HttpContext, reason: string, subject?: { type: string; id?: string | number | null }) {
+  private async auditRefusal(
+    ctx: HttpContext,
+    reason: string,
+    subject?: { type: string; id?: string | number | null }
+  ) {
     const user = ctx.auth?.user
     await recordAudit({
       actor: user ?? null,

@@ -3,7 +3,12 @@ import type { NextFn } from '@adonisjs/core/types/http'
 import { recordAudit } from '#audit'
 
 export const SESSION_EPOCH_KEY = 'thads_session_epoch'
-const PASSWORD_CHANGE_ROUTES = new Set(['account.password.edit', 'account.password.update', 'session.destroy', 'locale.update'])
+const PASSWORD_CHANGE_ROUTES = new Set([
+  'account.password.edit',
+  'account.password.update',
+  'session.destroy',
+  'locale.update',
+])
 
 /**
  * Pages for signed-in staff. Beyond "is there a session" it ends sessions of revoked accounts and of

@@ -31,18 +31,41 @@ const PLACES: { slug: string; unitCode: string; label: string }[] = [
   { slug: 'camau', unitCode: 'T96', label: 'Cục THADS Cà Mau' },
 ]
 
-const PEOPLE = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung', 'Hoàng Văn Em', 'Vũ Thị Giang', 'Đặng Văn Hùng']
+const PEOPLE = [
+  'Nguyễn Văn An',
+  'Trần Thị Bình',
+  'Lê Văn Cường',
+  'Phạm Thị Dung',
+  'Hoàng Văn Em',
+  'Vũ Thị Giang',
+  'Đặng Văn Hùng',
+]
 
 export function demoAccounts(): DemoAccount[] {
   const accounts: DemoAccount[] = [
     { email: 'admin@thads.demo', fullName: 'Quản trị Tổng cục', unitCode: 'TC', roles: ['admin'] },
     { email: 'head@thads.demo', fullName: 'Tổng cục trưởng', unitCode: 'TC', roles: ['head'] },
-    { email: 'inspector@thads.demo', fullName: 'Thẩm tra viên Tổng cục', unitCode: 'TC', roles: ['inspector'] },
-    { email: 'statistician@thads.demo', fullName: 'Thống kê Tổng cục', unitCode: 'TC', roles: ['statistician'] },
+    {
+      email: 'inspector@thads.demo',
+      fullName: 'Thẩm tra viên Tổng cục',
+      unitCode: 'TC',
+      roles: ['inspector'],
+    },
+    {
+      email: 'statistician@thads.demo',
+      fullName: 'Thống kê Tổng cục',
+      unitCode: 'TC',
+      roles: ['statistician'],
+    },
   ]
   for (const place of PLACES) {
     ALL_LOCAL.forEach(([prefix, roles], i) => {
-      accounts.push({ email: `${prefix}.${place.slug}@thads.demo`, fullName: `${PEOPLE[i]} (${place.label})`, unitCode: place.unitCode, roles })
+      accounts.push({
+        email: `${prefix}.${place.slug}@thads.demo`,
+        fullName: `${PEOPLE[i]} (${place.label})`,
+        unitCode: place.unitCode,
+        roles,
+      })
     })
   }
   return accounts
@@ -68,7 +91,10 @@ export async function seedDemoAccounts(): Promise<DemoAccount[]> {
         created_at: now,
         updated_at: now,
       })
-      await trx.insertQuery().table('user_roles').multiInsert(account.roles.map((role) => ({ user_id: Number(id), role, created_at: now })))
+      await trx
+        .insertQuery()
+        .table('user_roles')
+        .multiInsert(account.roles.map((role) => ({ user_id: Number(id), role, created_at: now })))
     }
   })
   return accounts

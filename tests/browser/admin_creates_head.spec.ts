@@ -2,7 +2,10 @@ import { test } from '@japa/runner'
 import { makeUser, unitByCode, UNITS, TEST_PASSWORD } from '#tests/helpers/factories'
 
 test.group('browser: account lifecycle', () => {
-  test('the national admin creates a province head, who must change the password at first login', async ({ visit, assert }) => {
+  test('the national admin creates a province head, who must change the password at first login', async ({
+    visit,
+    assert,
+  }) => {
     const admin = await makeUser(UNITS.national, ['admin'])
     const camau = await unitByCode(UNITS.camau)
     const email = `head-${Date.now()}@test.thads`

@@ -1,7 +1,14 @@
 import db from '@adonisjs/lucid/services/db'
 
 /** Audit rows matching the filter, newest first: tests assert that refusals and changes left a trace. */
-export async function auditRows(filter: { action?: string; actorEmail?: string; actorId?: number; outcome?: string; subjectType?: string; subjectId?: string | number }) {
+export async function auditRows(filter: {
+  action?: string
+  actorEmail?: string
+  actorId?: number
+  outcome?: string
+  subjectType?: string
+  subjectId?: string | number
+}) {
   const query = db.from('audit_events').orderBy('id', 'desc')
   if (filter.action) query.where('action', filter.action)
   if (filter.actorEmail) query.where('actor_email', filter.actorEmail)

@@ -24,7 +24,16 @@ export async function unitByCode(code: string): Promise<Unit> {
   return Unit.findByOrFail('code', code)
 }
 
-export async function makeUser(unitCode: string, roles: Role[], overrides: Partial<{ email: string; mustChangePassword: boolean; status: 'active' | 'revoked'; password: string }> = {}): Promise<User> {
+export async function makeUser(
+  unitCode: string,
+  roles: Role[],
+  overrides: Partial<{
+    email: string
+    mustChangePassword: boolean
+    status: 'active' | 'revoked'
+    password: string
+  }> = {}
+): Promise<User> {
   const unit = await unitByCode(unitCode)
   const user = await User.create({
     email: overrides.email ?? `${roles[0] ?? 'user'}-${randomUUID().slice(0, 8)}@test.thads`,

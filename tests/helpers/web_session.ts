@@ -25,7 +25,11 @@ export class WebSession {
   }
 
   /** Posts a form; fetches `csrfFrom` first when no token was seen yet. */
-  async post(path: string, form: Record<string, string | string[]>, csrfFrom = '/login'): Promise<WebResponse> {
+  async post(
+    path: string,
+    form: Record<string, string | string[]>,
+    csrfFrom = '/login'
+  ): Promise<WebResponse> {
     if (!this.csrf) await this.get(csrfFrom)
     const body = new URLSearchParams()
     body.append('_csrf', this.csrf ?? '')
@@ -66,6 +70,10 @@ export class WebSession {
     if (token) this.csrf = token[1]
     if (method === 'GET' && response.status === 200) this.lastPage = path
     const location = response.headers.get('location')
-    return { status: response.status, location: location ? new URL(location, this.base).pathname : null, text }
+    return {
+      status: response.status,
+      location: location ? new URL(location, this.base).pathname : null,
+      text,
+    }
   }
 }

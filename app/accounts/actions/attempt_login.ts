@@ -27,9 +27,17 @@ export class AttemptLogin {
     const accountKey = `login_account_${email}`
     const ipKey = `login_ip_${ip}`
 
-    const blockedFor = Math.max(await this.blockedFor(accountLimiter, accountKey), await this.blockedFor(ipLimiter, ipKey))
+    const blockedFor = Math.max(
+      await this.blockedFor(accountLimiter, accountKey),
+      await this.blockedFor(ipLimiter, ipKey)
+    )
     if (blockedFor > 0) {
-      await recordAudit({ actorEmail: email, action: 'auth.login', outcome: 'refused', after: { reason: 'throttled' } })
+      await recordAudit({
+        actorEmail: email,
+        action: 'auth.login',
+        outcome: 'refused',
+        after: { reason: 'throttled' },
+      })
       return { ok: false, reason: 'throttled', retryAfterSeconds: blockedFor }
     }
 
@@ -39,7 +47,12 @@ export class AttemptLogin {
     } catch {
       await this.penalize(accountLimiter, accountKey)
       await this.penalize(ipLimiter, ipKey)
-      await recordAudit({ actorEmail: email, action: 'auth.login', outcome: 'failed', after: { reason: 'invalid_credentials' } })
+      await recordAudit({
+        actorEmail: email,
+        action: 'auth.login',
+        outcome: 'failed',
+        after: { reason: 'invalid_credentials' },
+      })
       return { ok: false, reason: 'invalid' }
     }
 
@@ -62,7 +75,16 @@ export class AttemptLogin {
       user.useTransaction(trx)
       user.lastLoginAt = DateTime.utc()
       await user.save()
-      await recordAudit({ actor: user, unit: user.unit, action: 'auth.login', subjectType: 'user', subjectId: user.id }, trx)
+      await recordAudit(
+        {
+          actor: user,
+          unit: user.unit,
+          action: 'auth.login',
+          subjectType: 'user',
+          subjectId: user.id,
+        },
+        trx
+      )
     })
     return { ok: true, user }
   }

@@ -12,7 +12,14 @@ import { recordAudit } from '#audit'
 export class ChangeOwnPassword {
   async handle(user: User, currentPassword: string, newPassword: string): Promise<number> {
     if (!(await hash.verify(user.password, currentPassword))) {
-      await recordAudit({ actor: user, unit: user.unit, action: 'user.password_changed', outcome: 'failed', subjectType: 'user', subjectId: user.id })
+      await recordAudit({
+        actor: user,
+        unit: user.unit,
+        action: 'user.password_changed',
+        outcome: 'failed',
+        subjectType: 'user',
+        subjectId: user.id,
+      })
       throw new RuleViolation('password.errors.current_wrong')
     }
     if (currentPassword === newPassword) throw new RuleViolation('password.errors.same_as_current')
@@ -26,7 +33,16 @@ export class ChangeOwnPassword {
         sessionEpoch: user.sessionEpoch + 1,
       })
       await user.save()
-      await recordAudit({ actor: user, unit: user.unit, action: 'user.password_changed', subjectType: 'user', subjectId: user.id }, trx)
+      await recordAudit(
+        {
+          actor: user,
+          unit: user.unit,
+          action: 'user.password_changed',
+          subjectType: 'user',
+          subjectId: user.id,
+        },
+        trx
+      )
     })
     return user.sessionEpoch
   }

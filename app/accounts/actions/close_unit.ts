@@ -12,7 +12,8 @@ import { recordAudit } from '#audit'
  */
 export class CloseUnit {
   async handle(actor: User, unit: Unit, validTo: DateTime, successorId?: number): Promise<Unit> {
-    if (!managesUnits(actor)) throw new AccessDenied('national_admin_only', { type: 'unit', id: unit.id })
+    if (!managesUnits(actor))
+      throw new AccessDenied('national_admin_only', { type: 'unit', id: unit.id })
     if (unit.level === 'national') throw new RuleViolation('units.errors.cannot_close_national')
     if (unit.validTo) throw new RuleViolation('units.errors.already_closed')
     const day = validTo.toISODate()!
@@ -21,20 +22,38 @@ export class CloseUnit {
     let successor: Unit | null = null
     if (successorId !== undefined) {
       successor = await Unit.find(successorId)
-      if (!successor || successor.id === unit.id) throw new RuleViolation('units.errors.successor_not_found')
+      if (!successor || successor.id === unit.id)
+        throw new RuleViolation('units.errors.successor_not_found')
       const nextDay = validTo.plus({ days: 1 }).toISODate()!
-      if (!successor.isValidOn(nextDay)) throw new RuleViolation('units.errors.successor_not_valid', { date: nextDay })
+      if (!successor.isValidOn(nextDay))
+        throw new RuleViolation('units.errors.successor_not_valid', { date: nextDay })
     }
-    const openChildren = await Unit.query().where('parent_id', unit.id).where((q) => q.whereNull('valid_to').orWhere('valid_to', '>', day)).count('* as total')
-    if (Number(openChildren[0].$extras.total) > 0) throw new RuleViolation('units.errors.has_open_children')
+    const openChildren = await Unit.query()
+      .where('parent_id', unit.id)
+      .where((q) => q.whereNull('valid_to').orWhere('valid_to', '>', day))
+      .count('* as total')
+    if (Number(openChildren[0].$extras.total) > 0)
+      throw new RuleViolation('units.errors.has_open_children')
 
     await db.transaction(async (trx) => {
       unit.useTransaction(trx)
       unit.merge({ validTo, successorId: successor?.id ?? null })
       await unit.save()
-      await trx.from('unit_names').where('unit_id', unit.id).whereNull('valid_to').update({ valid_to: day })
+      await trx
+        .from('unit_names')
+        .where('unit_id', unit.id)
+        .whereNull('valid_to')
+        .update({ valid_to: day })
       await recordAudit(
-        { actor, unit, action: 'unit.closed', subjectType: 'unit', subjectId: unit.id, before: { validTo: null }, after: { validTo: day, successorId: successor?.id ?? null } },
+        {
+          actor,
+          unit,
+          action: 'unit.closed',
+          subjectType: 'unit',
+          subjectId: unit.id,
+          before: { validTo: null },
+          after: { validTo: day, successorId: successor?.id ?? null },
+        },
         trx
       )
     })

@@ -23,22 +23,51 @@ export class CreateUnit {
     const parent = await Unit.find(input.parentId)
     if (!parent) throw new RuleViolation('units.errors.parent_not_found')
     if (!CHILD_LEVELS[parent.level].includes(input.level)) {
-      throw new RuleViolation('units.errors.level_not_allowed', { level: input.level, parentLevel: parent.level })
+      throw new RuleViolation('units.errors.level_not_allowed', {
+        level: input.level,
+        parentLevel: parent.level,
+      })
     }
     const day = input.validFrom.toISODate()!
-    if (!parent.isValidOn(day)) throw new RuleViolation('units.errors.parent_not_valid_on', { date: day })
-    if (await Unit.findBy('code', input.code)) throw new RuleViolation('units.errors.code_taken', { code: input.code })
+    if (!parent.isValidOn(day))
+      throw new RuleViolation('units.errors.parent_not_valid_on', { date: day })
+    if (await Unit.findBy('code', input.code))
+      throw new RuleViolation('units.errors.code_taken', { code: input.code })
 
     return db.transaction(async (trx) => {
       const unit = await Unit.create(
-        { code: input.code, name: input.name, level: input.level, parentId: parent.id, validFrom: input.validFrom, path: '/', depth: parent.depth + 1 },
+        {
+          code: input.code,
+          name: input.name,
+          level: input.level,
+          parentId: parent.id,
+          validFrom: input.validFrom,
+          path: '/',
+          depth: parent.depth + 1,
+        },
         { client: trx }
       )
       unit.path = `${parent.path}${unit.id}/`
       await unit.save()
-      await UnitName.create({ unitId: unit.id, name: unit.name, validFrom: input.validFrom }, { client: trx })
+      await UnitName.create(
+        { unitId: unit.id, name: unit.name, validFrom: input.validFrom },
+        { client: trx }
+      )
       await recordAudit(
-        { actor, unit, action: 'unit.created', subjectType: 'unit', subjectId: unit.id, after: { code: unit.code, name: unit.name, level: unit.level, parentId: parent.id, validFrom: day } },
+        {
+          actor,
+          unit,
+          action: 'unit.created',
+          subjectType: 'unit',
+          subjectId: unit.id,
+          after: {
+            code: unit.code,
+            name: unit.name,
+            level: unit.level,
+            parentId: parent.id,
+            validFrom: day,
+          },
+        },
         trx
       )
       return unit

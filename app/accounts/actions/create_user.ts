@@ -19,12 +19,17 @@ export interface CreateUserInput {
  * The account gets a one-time temporary password and must change it at first login.
  */
 export class CreateUser {
-  async handle(actor: User, input: CreateUserInput): Promise<{ user: User; temporaryPassword: string }> {
+  async handle(
+    actor: User,
+    input: CreateUserInput
+  ): Promise<{ user: User; temporaryPassword: string }> {
     const unit = await Unit.find(input.unitId)
     if (!unit) throw new RuleViolation('users.errors.unit_not_found')
-    if (!reaches(actor, unit, ['admin'])) throw new AccessDenied('outside_jurisdiction', { type: 'unit', id: unit.id })
+    if (!reaches(actor, unit, ['admin']))
+      throw new AccessDenied('outside_jurisdiction', { type: 'unit', id: unit.id })
     const beyond = input.roles.filter((role) => !grantableRoles(actor, unit, ROLES).includes(role))
-    if (beyond.length > 0) throw new AccessDenied('role_beyond_reach', { type: 'unit', id: unit.id })
+    if (beyond.length > 0)
+      throw new AccessDenied('role_beyond_reach', { type: 'unit', id: unit.id })
     if (unit.validTo) throw new RuleViolation('users.errors.unit_closed', { unit: unit.name })
 
     const taken = await User.findBy('email', input.email)
@@ -45,7 +50,10 @@ export class CreateUser {
         },
         { client: trx }
       )
-      await created.related('roles').createMany(input.roles.map((role) => ({ role })), { client: trx })
+      await created.related('roles').createMany(
+        input.roles.map((role) => ({ role })),
+        { client: trx }
+      )
       await recordAudit(
         {
           actor,
@@ -53,7 +61,12 @@ export class CreateUser {
           action: 'user.created',
           subjectType: 'user',
           subjectId: created.id,
-          after: { email: created.email, fullName: created.fullName, unitId: unit.id, roles: input.roles },
+          after: {
+            email: created.email,
+            fullName: created.fullName,
+            unitId: unit.id,
+            roles: input.roles,
+          },
         },
         trx
       )

@@ -13,12 +13,19 @@ import { recordAudit } from '#audit'
  */
 export class RenameUnit {
   async handle(actor: User, unit: Unit, name: string, effectiveDate: DateTime): Promise<Unit> {
-    if (!managesUnits(actor)) throw new AccessDenied('national_admin_only', { type: 'unit', id: unit.id })
+    if (!managesUnits(actor))
+      throw new AccessDenied('national_admin_only', { type: 'unit', id: unit.id })
     const day = effectiveDate.toISODate()!
     if (!unit.isValidOn(day)) throw new RuleViolation('units.errors.not_valid_on', { date: day })
-    const current = await UnitName.query().where('unit_id', unit.id).whereNull('valid_to').orderBy('valid_from', 'desc').first()
+    const current = await UnitName.query()
+      .where('unit_id', unit.id)
+      .whereNull('valid_to')
+      .orderBy('valid_from', 'desc')
+      .first()
     if (current && current.validFrom.toISODate()! >= day) {
-      throw new RuleViolation('units.errors.rename_before_current', { date: current.validFrom.toISODate()! })
+      throw new RuleViolation('units.errors.rename_before_current', {
+        date: current.validFrom.toISODate()!,
+      })
     }
 
     const before = { name: unit.name }
@@ -32,7 +39,18 @@ export class RenameUnit {
       unit.useTransaction(trx)
       unit.name = name
       await unit.save()
-      await recordAudit({ actor, unit, action: 'unit.renamed', subjectType: 'unit', subjectId: unit.id, before, after: { name, effectiveDate: day } }, trx)
+      await recordAudit(
+        {
+          actor,
+          unit,
+          action: 'unit.renamed',
+          subjectType: 'unit',
+          subjectId: unit.id,
+          before,
+          after: { name, effectiveDate: day },
+        },
+        trx
+      )
     })
     return unit
   }

@@ -9,13 +9,27 @@ import { recordAudit } from '#audit'
 export class ResetUserPassword {
   async handle(actor: User, target: User): Promise<string> {
     await target.loadAccess()
-    if (!managesAccount(actor, target)) throw new AccessDenied('outside_jurisdiction', { type: 'user', id: target.id })
+    if (!managesAccount(actor, target))
+      throw new AccessDenied('outside_jurisdiction', { type: 'user', id: target.id })
     const temporaryPassword = generateTemporaryPassword()
     await db.transaction(async (trx) => {
       target.useTransaction(trx)
-      target.merge({ password: temporaryPassword, mustChangePassword: true, sessionEpoch: target.sessionEpoch + 1 })
+      target.merge({
+        password: temporaryPassword,
+        mustChangePassword: true,
+        sessionEpoch: target.sessionEpoch + 1,
+      })
       await target.save()
-      await recordAudit({ actor, unit: target.unit, action: 'user.password_reset', subjectType: 'user', subjectId: target.id }, trx)
+      await recordAudit(
+        {
+          actor,
+          unit: target.unit,
+          action: 'user.password_reset',
+          subjectType: 'user',
+          subjectId: target.id,
+        },
+        trx
+      )
     })
     return temporaryPassword
   }

@@ -12,7 +12,8 @@ import { recordAudit } from '#audit'
 export class SetUserStatus {
   async handle(actor: User, target: User, status: 'active' | 'revoked'): Promise<User> {
     await target.loadAccess()
-    if (!managesAccount(actor, target)) throw new AccessDenied('outside_jurisdiction', { type: 'user', id: target.id })
+    if (!managesAccount(actor, target))
+      throw new AccessDenied('outside_jurisdiction', { type: 'user', id: target.id })
     if (actor.id === target.id) throw new RuleViolation('users.errors.cannot_revoke_self')
     if (target.status === status) return target
 

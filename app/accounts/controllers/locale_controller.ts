@@ -7,7 +7,12 @@ export default class LocaleController {
   async update({ request, response }: HttpContext) {
     const locale = String(request.input('locale', ''))
     if (i18nManager.supportedLocales().includes(locale)) {
-      response.plainCookie(LOCALE_COOKIE, locale, { maxAge: '365d', encode: false, httpOnly: true, sameSite: 'lax' })
+      response.plainCookie(LOCALE_COOKIE, locale, {
+        maxAge: '365d',
+        encode: false,
+        httpOnly: true,
+        sameSite: 'lax',
+      })
     }
     return response.redirect().back()
   }

@@ -36,7 +36,13 @@ export default class SessionController {
     const user = auth.use('web').user
     if (user) {
       await user.loadAccess()
-      await recordAudit({ actor: user, unit: user.unit, action: 'auth.logout', subjectType: 'user', subjectId: user.id })
+      await recordAudit({
+        actor: user,
+        unit: user.unit,
+        action: 'auth.logout',
+        subjectType: 'user',
+        subjectId: user.id,
+      })
     }
     await auth.use('web').logout()
     session.flash('success', i18n.t('auth.logged_out'))

@@ -3,7 +3,11 @@ import User from '../models/user.js'
 import Unit from '../models/unit.js'
 import { ROLES } from '../roles.js'
 import { grantableRoles, reaches, scopeToReach } from '../access.js'
-import { createUserValidator, updateUserValidator, userFilterValidator } from '../validators/users.js'
+import {
+  createUserValidator,
+  updateUserValidator,
+  userFilterValidator,
+} from '../validators/users.js'
 import { CreateUser } from '../actions/create_user.js'
 import { UpdateUser } from '../actions/update_user.js'
 import { ResetUserPassword } from '../actions/reset_user_password.js'
@@ -26,13 +30,23 @@ export default class UsersController {
       .orderBy('units.path')
       .orderBy('users.full_name')
     scopeToReach(query, actor, ['admin'], 'units.path')
-    if (filters.q) query.where((q) => q.whereILike('users.email', `%${filters.q}%`).orWhereILike('users.full_name', `%${filters.q}%`))
+    if (filters.q)
+      query.where((q) =>
+        q
+          .whereILike('users.email', `%${filters.q}%`)
+          .orWhereILike('users.full_name', `%${filters.q}%`)
+      )
     if (filters.unit_id) query.where('users.unit_id', filters.unit_id)
     if (filters.status) query.where('users.status', filters.status)
-    if (filters.role) query.whereIn('users.id', (sub) => sub.from('user_roles').select('user_id').where('role', filters.role!))
+    if (filters.role)
+      query.whereIn('users.id', (sub) =>
+        sub.from('user_roles').select('user_id').where('role', filters.role!)
+      )
     const users = await query.paginate(filters.page ?? 1, PER_PAGE)
     users.baseUrl(request.url()).queryString({ ...request.qs(), page: undefined })
-    const units = await scopeToReach(Unit.query().orderBy('path'), actor, ['admin']).whereNull('valid_to')
+    const units = await scopeToReach(Unit.query().orderBy('path'), actor, ['admin']).whereNull(
+      'valid_to'
+    )
     return view.render('accounts/users/index', { users, units, filters, roles: ROLES })
   }
 
@@ -62,13 +76,20 @@ export default class UsersController {
 
   async edit({ params, view, auth, bouncer }: HttpContext) {
     const target = await this.findManaged(params.id, bouncer)
-    return view.render('accounts/users/form', { ...(await this.formData(auth.getUserOrFail())), target })
+    return view.render('accounts/users/form', {
+      ...(await this.formData(auth.getUserOrFail())),
+      target,
+    })
   }
 
   async update({ params, request, response, auth, session, i18n, bouncer }: HttpContext) {
     const target = await this.findManaged(params.id, bouncer)
     const input = await request.validateUsing(updateUserValidator)
-    await new UpdateUser().handle(auth.getUserOrFail(), target, { fullName: input.full_name, unitId: input.unit_id, roles: input.roles })
+    await new UpdateUser().handle(auth.getUserOrFail(), target, {
+      fullName: input.full_name,
+      unitId: input.unit_id,
+      roles: input.roles,
+    })
     session.flash('success', i18n.t('users.updated'))
     return response.redirect().toRoute('users.show', { id: target.id })
   }
@@ -98,13 +119,20 @@ export default class UsersController {
   /** Loads an account and refuses (403, audited) one outside the admin's subtree — never a 404 that leaks less. */
   private async findManaged(id: string, bouncer: HttpContext['bouncer']): Promise<User> {
     await bouncer.authorize('administerAccounts')
-    const target = await User.query().where('id', Number(id) || 0).preload('unit').preload('roles').firstOrFail()
-    if (await bouncer.denies('manageAccount', target)) throw new AccessDenied('outside_jurisdiction', { type: 'user', id: target.id })
+    const target = await User.query()
+      .where('id', Number(id) || 0)
+      .preload('unit')
+      .preload('roles')
+      .firstOrFail()
+    if (await bouncer.denies('manageAccount', target))
+      throw new AccessDenied('outside_jurisdiction', { type: 'user', id: target.id })
     return target
   }
 
   private async formData(actor: User) {
-    const units = await scopeToReach(Unit.query().orderBy('path'), actor, ['admin']).whereNull('valid_to')
+    const units = await scopeToReach(Unit.query().orderBy('path'), actor, ['admin']).whereNull(
+      'valid_to'
+    )
     const grantable = Object.fromEntries(units.map((u) => [u.id, grantableRoles(actor, u, ROLES)]))
     return { units, roles: ROLES, grantable, canPlace: (u: Unit) => reaches(actor, u, ['admin']) }
   }

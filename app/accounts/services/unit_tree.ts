@@ -3,7 +3,10 @@ import UnitName from '../models/unit_name.js'
 
 /** Units valid on `day` under (and including) `root`, ordered for a tree display. */
 export async function subtreeOn(root: Pick<Unit, 'path'>, day: string): Promise<Unit[]> {
-  return Unit.validOn(Unit.query(), day).where('path', 'like', `${root.path}%`).orderBy('depth').orderBy('code')
+  return Unit.validOn(Unit.query(), day)
+    .where('path', 'like', `${root.path}%`)
+    .orderBy('depth')
+    .orderBy('code')
 }
 
 /** The name a unit carried on `day` (falls back to its current name). */

@@ -11,6 +11,10 @@ export const loginValidator = vine.compile(
 export const changePasswordValidator = vine.compile(
   vine.object({
     current_password: vine.string().maxLength(255),
-    password: vine.string().maxLength(255).use(passwordPolicy()).confirmed({ confirmationField: 'password_confirmation' }),
+    password: vine
+      .string()
+      .maxLength(255)
+      .use(passwordPolicy())
+      .confirmed({ confirmationField: 'password_confirmation' }),
   })
 )

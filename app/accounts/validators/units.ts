@@ -5,7 +5,11 @@ const isoDay = () => vine.date({ formats: ['YYYY-MM-DD'] })
 
 export const createUnitValidator = vine.compile(
   vine.object({
-    code: vine.string().trim().toUpperCase().regex(/^[A-Z0-9._-]{1,32}$/),
+    code: vine
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9._-]{1,32}$/),
     name: vine.string().trim().minLength(2).maxLength(255),
     level: vine.enum(UNIT_LEVELS),
     parent_id: vine.number().positive().withoutDecimals(),

@@ -32,7 +32,12 @@ export default class AuditController {
     const events = await this.query(request, filters).paginate(filters.page ?? 1, PER_PAGE)
     events.baseUrl(request.url()).queryString({ ...request.qs(), page: undefined })
     const actions = await AuditEvent.query().distinct('action').orderBy('action')
-    return view.render('audit/index', { events, filters, actions: actions.map((a) => a.action), qs: request.qs() })
+    return view.render('audit/index', {
+      events,
+      filters,
+      actions: actions.map((a) => a.action),
+      qs: request.qs(),
+    })
   }
 
   async export({ request, response, bouncer }: HttpContext) {
@@ -40,15 +45,47 @@ export default class AuditController {
     const filters = await filterValidator.validate(request.qs())
     const rows = await this.query(request, filters).limit(CSV_LIMIT)
     const csv = toCsv(
-      ['id', 'occurred_at', 'actor_email', 'action', 'outcome', 'subject_type', 'subject_id', 'unit_id', 'ip', 'request_id', 'before', 'after'],
-      rows.map((e) => [e.id, e.occurredAt.toISO(), e.actorEmail, e.action, e.outcome, e.subjectType, e.subjectId, e.unitId, e.ip, e.requestId, e.before, e.after])
+      [
+        'id',
+        'occurred_at',
+        'actor_email',
+        'action',
+        'outcome',
+        'subject_type',
+        'subject_id',
+        'unit_id',
+        'ip',
+        'request_id',
+        'before',
+        'after',
+      ],
+      rows.map((e) => [
+        e.id,
+        e.occurredAt.toISO(),
+        e.actorEmail,
+        e.action,
+        e.outcome,
+        e.subjectType,
+        e.subjectId,
+        e.unitId,
+        e.ip,
+        e.requestId,
+        e.before,
+        e.after,
+      ])
     )
     response.header('content-type', 'text/csv; charset=utf-8')
-    response.header('content-disposition', `attachment; filename="audit-${DateTime.now().toFormat('yyyyLLdd-HHmm')}.csv"`)
+    response.header(
+      'content-disposition',
+      `attachment; filename="audit-${DateTime.now().toFormat('yyyyLLdd-HHmm')}.csv"`
+    )
     return response.send(csv)
   }
 
-  private query(request: HttpContext['request'], filters: Awaited<ReturnType<typeof filterValidator.validate>>) {
+  private query(
+    request: HttpContext['request'],
+    filters: Awaited<ReturnType<typeof filterValidator.validate>>
+  ) {
     const user = request.ctx!.auth.getUserOrFail()
     const query = AuditEvent.query().orderBy('id', 'desc')
     if (!user.hasRole('inspector') && user.unit.level !== 'national') {
@@ -59,8 +96,18 @@ export default class AuditController {
     if (filters.outcome) query.where('outcome', filters.outcome)
     if (filters.subject_type) query.where('subject_type', filters.subject_type)
     if (filters.subject_id) query.where('subject_id', filters.subject_id)
-    if (filters.from) query.where('occurred_at', '>=', DateTime.fromJSDate(filters.from).toFormat('yyyy-MM-dd 00:00:00'))
-    if (filters.to) query.where('occurred_at', '<=', DateTime.fromJSDate(filters.to).toFormat('yyyy-MM-dd 23:59:59'))
+    if (filters.from)
+      query.where(
+        'occurred_at',
+        '>=',
+        DateTime.fromJSDate(filters.from).toFormat('yyyy-MM-dd 00:00:00')
+      )
+    if (filters.to)
+      query.where(
+        'occurred_at',
+        '<=',
+        DateTime.fromJSDate(filters.to).toFormat('yyyy-MM-dd 23:59:59')
+      )
     return query
   }
 }

@@ -38,7 +38,10 @@ function clean(values: Record<string, unknown> | null | undefined): string | nul
  * Appends an audit event. Pass the transaction of the change so that both commit or neither does;
  * request facts (IP, user agent, request id) come from the current HTTP context when there is one.
  */
-export async function recordAudit(entry: AuditEntry, trx?: TransactionClientContract): Promise<void> {
+export async function recordAudit(
+  entry: AuditEntry,
+  trx?: TransactionClientContract
+): Promise<void> {
   const ctx = HttpContext.get()
   const row = {
     occurred_at: DateTime.utc().toFormat('yyyy-MM-dd HH:mm:ss'),
@@ -49,7 +52,8 @@ export async function recordAudit(entry: AuditEntry, trx?: TransactionClientCont
     action: entry.action,
     outcome: entry.outcome ?? 'ok',
     subject_type: entry.subjectType ?? null,
-    subject_id: entry.subjectId === undefined || entry.subjectId === null ? null : String(entry.subjectId),
+    subject_id:
+      entry.subjectId === undefined || entry.subjectId === null ? null : String(entry.subjectId),
     before: clean(entry.before),
     after: clean(entry.after),
     ip: ctx?.request.ip() ?? null,

@@ -15,9 +15,15 @@ test.group('login', () => {
     response.assert!.include(response.header('content-security-policy'), "default-src 'self'")
   })
 
-  test('a POST without the CSRF token is refused before credentials are checked', async ({ client, assert }) => {
+  test('a POST without the CSRF token is refused before credentials are checked', async ({
+    client,
+    assert,
+  }) => {
     const user = await makeUser(UNITS.hanoi, ['head'])
-    const response = await client.post('/login').form({ email: user.email, password: TEST_PASSWORD }).redirects(0)
+    const response = await client
+      .post('/login')
+      .form({ email: user.email, password: TEST_PASSWORD })
+      .redirects(0)
     // Shield answers a bad token by sending the browser back with an error, not into the application.
     response.assertStatus(302)
     assert.lengthOf(await auditRows({ action: 'auth.login', actorEmail: user.email }), 0)
@@ -45,7 +51,10 @@ test.group('login', () => {
     assert.equal(login.location, '/login')
     const page = await web.get('/login')
     assert.include(page.text, 'Thư điện tử hoặc mật khẩu không đúng.')
-    assert.lengthOf(await auditRows({ action: 'auth.login', actorEmail: user.email, outcome: 'failed' }), 1)
+    assert.lengthOf(
+      await auditRows({ action: 'auth.login', actorEmail: user.email, outcome: 'failed' }),
+      1
+    )
     assert.equal((await web.get('/')).location, '/login')
   })
 
@@ -54,23 +63,40 @@ test.group('login', () => {
     await web.login('nobody-here@test.thads', 'Wrong@pass1')
     const page = await web.get('/login')
     assert.include(page.text, 'Thư điện tử hoặc mật khẩu không đúng.')
-    assert.lengthOf(await auditRows({ action: 'auth.login', actorEmail: 'nobody-here@test.thads', outcome: 'failed' }), 1)
+    assert.lengthOf(
+      await auditRows({
+        action: 'auth.login',
+        actorEmail: 'nobody-here@test.thads',
+        outcome: 'failed',
+      }),
+      1
+    )
   })
 
-  test('repeated failures on one account are throttled, even with the right password afterwards', async ({ assert }) => {
+  test('repeated failures on one account are throttled, even with the right password afterwards', async ({
+    assert,
+  }) => {
     const user = await makeUser(UNITS.laocai, ['statistician'])
-    const web = new WebSession('http://127.0.0.1:' + (process.env.PORT ?? 3334), { 'x-forwarded-for': '10.20.0.1' })
+    const web = new WebSession('http://127.0.0.1:' + (process.env.PORT ?? 3334), {
+      'x-forwarded-for': '10.20.0.1',
+    })
     for (let i = 0; i < 5; i++) await web.login(user.email, 'Wrong@pass1')
     const blocked = await web.login(user.email, TEST_PASSWORD)
     assert.equal(blocked.status, 429)
     const page = await web.get('/login')
     assert.include(page.text, 'Đăng nhập sai quá nhiều lần')
     assert.equal((await web.get('/')).location, '/login')
-    const refused = await auditRows({ action: 'auth.login', actorEmail: user.email, outcome: 'refused' })
+    const refused = await auditRows({
+      action: 'auth.login',
+      actorEmail: user.email,
+      outcome: 'refused',
+    })
     assert.equal(JSON.parse(refused[0].after).reason, 'throttled')
     // Another account from another address is not affected.
     const other = await makeUser(UNITS.laocai, ['statistician'])
-    const web2 = new WebSession('http://127.0.0.1:' + (process.env.PORT ?? 3334), { 'x-forwarded-for': '10.20.0.2' })
+    const web2 = new WebSession('http://127.0.0.1:' + (process.env.PORT ?? 3334), {
+      'x-forwarded-for': '10.20.0.2',
+    })
     assert.equal((await web2.login(other.email, TEST_PASSWORD)).location, '/')
   })
 
@@ -81,9 +107,14 @@ test.group('login', () => {
       await web.login(`spray-${i}@test.thads`, 'Wrong@pass1')
     }
     const user = await makeUser(UNITS.camau, ['head'])
-    const blocked = await new WebSession('http://127.0.0.1:' + (process.env.PORT ?? 3334), headers).login(user.email, TEST_PASSWORD)
+    const blocked = await new WebSession(
+      'http://127.0.0.1:' + (process.env.PORT ?? 3334),
+      headers
+    ).login(user.email, TEST_PASSWORD)
     assert.equal(blocked.status, 429)
-    const elsewhere = await new WebSession('http://127.0.0.1:' + (process.env.PORT ?? 3334), { 'x-forwarded-for': '10.30.0.10' }).login(user.email, TEST_PASSWORD)
+    const elsewhere = await new WebSession('http://127.0.0.1:' + (process.env.PORT ?? 3334), {
+      'x-forwarded-for': '10.30.0.10',
+    }).login(user.email, TEST_PASSWORD)
     assert.equal(elsewhere.location, '/')
   }).timeout(60000)
 
@@ -93,7 +124,10 @@ test.group('login', () => {
     const login = await web.login(user.email, TEST_PASSWORD)
     assert.equal(login.location, '/login')
     assert.include((await web.get('/login')).text, 'Tài khoản đã bị thu hồi')
-    assert.lengthOf(await auditRows({ action: 'auth.login', actorEmail: user.email, outcome: 'refused' }), 1)
+    assert.lengthOf(
+      await auditRows({ action: 'auth.login', actorEmail: user.email, outcome: 'refused' }),
+      1
+    )
   })
 
   test('logout ends the session and is audited', async ({ assert }) => {

@@ -10,7 +10,15 @@ async function prepareInProduction(extraEnv: Record<string, string>) {
   try {
     const { stdout, stderr } = await run('node', ['ace', 'thads:prepare'], {
       cwd: app.makePath(),
-      env: { ...process.env, NODE_ENV: 'production', DB_CONNECTION: 'sqlite', SQLITE_FILE: `prod-guard-${process.pid}.sqlite3`, APP_KEY: '', DEMO_SEED: '', ...extraEnv },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DB_CONNECTION: 'sqlite',
+        SQLITE_FILE: `prod-guard-${process.pid}.sqlite3`,
+        APP_KEY: '',
+        DEMO_SEED: '',
+        ...extraEnv,
+      },
       timeout: 60000,
     })
     return { code: 0, output: stdout + stderr }
@@ -27,7 +35,10 @@ test.group('production guards', () => {
   }).timeout(90000)
 
   test('production refuses the demo seed', async ({ assert }) => {
-    const result = await prepareInProduction({ APP_KEY: 'a-real-secret-key-of-32-characters!!', DEMO_SEED: 'true' })
+    const result = await prepareInProduction({
+      APP_KEY: 'a-real-secret-key-of-32-characters!!',
+      DEMO_SEED: 'true',
+    })
     assert.notEqual(result.code, 0)
     assert.include(result.output, 'demo seed is refused in production')
     assert.notInclude(result.output, 'Demo@2026')

@@ -19,32 +19,103 @@ test.group('unit pages', () => {
     ;(await as(client.get(`/units/${sapa.id}`), officer)).assertTextIncludes('Lịch sử tên gọi')
   })
 
-  test('the national admin creates, renames and closes a unit with effective dates', async ({ client, assert }) => {
+  test('the national admin creates, renames and closes a unit with effective dates', async ({
+    client,
+    assert,
+  }) => {
     const admin = await makeUser(UNITS.national, ['admin'])
     const laocai = await unitByCode(UNITS.laocai)
-    const created = await as(client.post('/units').form({ code: 'http-new', name: 'Chi cục THADS Mới', level: 'district', parent_id: laocai.id, valid_from: '2024-01-01' }).withCsrfToken().redirects(0), admin)
+    const created = await as(
+      client
+        .post('/units')
+        .form({
+          code: 'http-new',
+          name: 'Chi cục THADS Mới',
+          level: 'district',
+          parent_id: laocai.id,
+          valid_from: '2024-01-01',
+        })
+        .withCsrfToken()
+        .redirects(0),
+      admin
+    )
     created.assertStatus(302)
     const unit = await Unit.findByOrFail('code', 'HTTP-NEW')
     assert.equal(unit.path, `${laocai.path}${unit.id}/`)
-    ;(await as(client.post(`/units/${unit.id}/rename`).form({ name: 'Phòng THADS khu vực Mới', effective_date: '2025-07-01' }).withCsrfToken().redirects(0), admin)).assertStatus(302)
-    ;(await as(client.post(`/units/${unit.id}/close`).form({ valid_to: '2025-12-31' }).withCsrfToken().redirects(0), admin)).assertStatus(302)
+    ;(
+      await as(
+        client
+          .post(`/units/${unit.id}/rename`)
+          .form({ name: 'Phòng THADS khu vực Mới', effective_date: '2025-07-01' })
+          .withCsrfToken()
+          .redirects(0),
+        admin
+      )
+    ).assertStatus(302)
+    ;(
+      await as(
+        client
+          .post(`/units/${unit.id}/close`)
+          .form({ valid_to: '2025-12-31' })
+          .withCsrfToken()
+          .redirects(0),
+        admin
+      )
+    ).assertStatus(302)
     const names = await UnitName.query().where('unit_id', unit.id).orderBy('valid_from')
-    assert.deepEqual(names.map((n) => [n.name, n.validFrom.toISODate(), n.validTo?.toISODate() ?? null]), [
-      ['Chi cục THADS Mới', '2024-01-01', '2025-06-30'],
-      ['Phòng THADS khu vực Mới', '2025-07-01', '2025-12-31'],
-    ])
+    assert.deepEqual(
+      names.map((n) => [n.name, n.validFrom.toISODate(), n.validTo?.toISODate() ?? null]),
+      [
+        ['Chi cục THADS Mới', '2024-01-01', '2025-06-30'],
+        ['Phòng THADS khu vực Mới', '2025-07-01', '2025-12-31'],
+      ]
+    )
     await unit.refresh()
     assert.equal(unit.validTo?.toISODate(), '2025-12-31')
     assert.lengthOf(await auditRows({ subjectType: 'unit', subjectId: unit.id }), 3)
   })
 
-  test('province admins and other roles cannot change the tree; attempts are audited', async ({ client, assert }) => {
+  test('province admins and other roles cannot change the tree; attempts are audited', async ({
+    client,
+    assert,
+  }) => {
     const laocai = await unitByCode(UNITS.laocai)
-    for (const [code, role] of [[UNITS.laocai, 'admin'], [UNITS.national, 'head'], [UNITS.national, 'inspector']] as const) {
+    for (const [code, role] of [
+      [UNITS.laocai, 'admin'],
+      [UNITS.national, 'head'],
+      [UNITS.national, 'inspector'],
+    ] as const) {
       const user = await makeUser(code, [role])
-      ;(await as(client.post('/units').form({ code: `x-${role}`, name: 'Không được', level: 'district', parent_id: laocai.id, valid_from: '2024-01-01' }).withCsrfToken(), user)).assertStatus(403)
-      ;(await as(client.post(`/units/${laocai.id}/rename`).form({ name: 'Đổi trái phép', effective_date: '2025-01-01' }).withCsrfToken(), user)).assertStatus(403)
-      ;(await as(client.post(`/units/${laocai.id}/close`).form({ valid_to: '2025-01-01' }).withCsrfToken(), user)).assertStatus(403)
+      ;(
+        await as(
+          client
+            .post('/units')
+            .form({
+              code: `x-${role}`,
+              name: 'Không được',
+              level: 'district',
+              parent_id: laocai.id,
+              valid_from: '2024-01-01',
+            })
+            .withCsrfToken(),
+          user
+        )
+      ).assertStatus(403)
+      ;(
+        await as(
+          client
+            .post(`/units/${laocai.id}/rename`)
+            .form({ name: 'Đổi trái phép', effective_date: '2025-01-01' })
+            .withCsrfToken(),
+          user
+        )
+      ).assertStatus(403)
+      ;(
+        await as(
+          client.post(`/units/${laocai.id}/close`).form({ valid_to: '2025-01-01' }).withCsrfToken(),
+          user
+        )
+      ).assertStatus(403)
       assert.lengthOf(await auditRows({ action: 'access.denied', actorId: user.id }), 3)
     }
     await laocai.refresh()
@@ -53,7 +124,14 @@ test.group('unit pages', () => {
 
   test('bad input is answered with messages and nothing is stored', async ({ client, assert }) => {
     const admin = await makeUser(UNITS.national, ['admin'])
-    const response = await as(client.post('/units').form({ code: 'bad code!', name: '', level: 'galaxy', valid_from: '31/12/2024' }).withCsrfToken().accept('json'), admin)
+    const response = await as(
+      client
+        .post('/units')
+        .form({ code: 'bad code!', name: '', level: 'galaxy', valid_from: '31/12/2024' })
+        .withCsrfToken()
+        .accept('json'),
+      admin
+    )
     response.assertStatus(422)
     const fields = (response.body().errors as { field: string }[]).map((e) => e.field)
     assert.includeMembers(fields, ['code', 'name', 'level', 'parent_id', 'valid_from'])

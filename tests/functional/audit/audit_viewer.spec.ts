@@ -4,12 +4,26 @@ import { makeUser, unitByCode, as, UNITS } from '#tests/helpers/factories'
 import { recordAudit } from '#audit'
 
 test.group('audit viewer', () => {
-  test('admins read the events of their subtree only; inspectors read the nation', async ({ client }) => {
+  test('admins read the events of their subtree only; inspectors read the nation', async ({
+    client,
+  }) => {
     const hanoi = await unitByCode(UNITS.hanoi)
     const laocai = await unitByCode(UNITS.laocai)
     const marker = `marker-${Date.now()}`
-    await recordAudit({ actorEmail: 'x@test.thads', unit: hanoi, action: 'test.event', subjectType: 'probe', subjectId: `${marker}-hanoi` })
-    await recordAudit({ actorEmail: 'x@test.thads', unit: laocai, action: 'test.event', subjectType: 'probe', subjectId: `${marker}-laocai` })
+    await recordAudit({
+      actorEmail: 'x@test.thads',
+      unit: hanoi,
+      action: 'test.event',
+      subjectType: 'probe',
+      subjectId: `${marker}-hanoi`,
+    })
+    await recordAudit({
+      actorEmail: 'x@test.thads',
+      unit: laocai,
+      action: 'test.event',
+      subjectType: 'probe',
+      subjectId: `${marker}-laocai`,
+    })
 
     const hanoiAdmin = await makeUser(UNITS.hanoi, ['admin'])
     const page = await as(client.get('/audit?action=test.event&subject_type=probe'), hanoiAdmin)
@@ -23,22 +37,38 @@ test.group('audit viewer', () => {
     national.assertTextIncludes(`${marker}-laocai`)
   })
 
-  test('roles without audit rights are refused, and the refusal is itself audited', async ({ client, assert }) => {
+  test('roles without audit rights are refused, and the refusal is itself audited', async ({
+    client,
+    assert,
+  }) => {
     for (const role of ['head', 'officer', 'statistician'] as const) {
       const user = await makeUser(UNITS.hanoi, [role])
       ;(await as(client.get('/audit'), user)).assertStatus(403)
       ;(await as(client.get('/audit/export.csv'), user)).assertStatus(403)
-      const rows = await db.from('audit_events').where('action', 'access.denied').where('actor_id', user.id)
+      const rows = await db
+        .from('audit_events')
+        .where('action', 'access.denied')
+        .where('actor_id', user.id)
       assert.lengthOf(rows, 2)
     }
   })
 
-  test('filters by actor, outcome and dates, pages, and exports CSV with the same filters', async ({ client, assert }) => {
+  test('filters by actor, outcome and dates, pages, and exports CSV with the same filters', async ({
+    client,
+    assert,
+  }) => {
     const admin = await makeUser(UNITS.camau, ['admin'])
     const camau = await unitByCode(UNITS.camau)
     const actor = `csv-${Date.now()}@test.thads`
     for (let i = 0; i < 55; i++) {
-      await recordAudit({ actorEmail: actor, unit: camau, action: 'test.bulk', outcome: i % 5 === 0 ? 'refused' : 'ok', subjectType: 'probe', subjectId: i })
+      await recordAudit({
+        actorEmail: actor,
+        unit: camau,
+        action: 'test.bulk',
+        outcome: i % 5 === 0 ? 'refused' : 'ok',
+        subjectType: 'probe',
+        subjectId: i,
+      })
     }
     const first = await as(client.get(`/audit?actor=${actor}`), admin)
     first.assertTextIncludes('Trang 1/2')
@@ -65,7 +95,9 @@ test.group('audit viewer', () => {
   test('the trail is append-only at the database level', async ({ assert }) => {
     await recordAudit({ actorEmail: 'immutable@test.thads', action: 'test.immutable' })
     const row = await db.from('audit_events').where('action', 'test.immutable').firstOrFail()
-    await assert.rejects(() => db.from('audit_events').where('id', row.id).update({ action: 'tampered' }))
+    await assert.rejects(() =>
+      db.from('audit_events').where('id', row.id).update({ action: 'tampered' })
+    )
     await assert.rejects(() => db.from('audit_events').where('id', row.id).delete())
     const again = await db.from('audit_events').where('id', row.id).firstOrFail()
     assert.equal(again.action, 'test.immutable')

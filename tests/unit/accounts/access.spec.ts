@@ -1,16 +1,28 @@
 import { test } from '@japa/runner'
 import { makeUser, unitByCode, UNITS } from '#tests/helpers/factories'
-import { ROLES, reaches, reachPrefix, grantableRoles, passwordPolicyFailures, managesUnits } from '#accounts'
+import {
+  ROLES,
+  reaches,
+  reachPrefix,
+  grantableRoles,
+  passwordPolicyFailures,
+  managesUnits,
+} from '#accounts'
 import { toCsv } from '#core'
 
 test.group('access rules', () => {
-  test('a role reaches its holder unit and everything below, nothing beside or above', async ({ assert }) => {
+  test('a role reaches its holder unit and everything below, nothing beside or above', async ({
+    assert,
+  }) => {
     const head = await makeUser(UNITS.hanoi, ['head'])
     assert.isTrue(reaches(head, await unitByCode(UNITS.hanoi), ['head']))
     assert.isTrue(reaches(head, await unitByCode(UNITS.badinh), ['head']))
     assert.isFalse(reaches(head, await unitByCode(UNITS.laocai), ['head']))
     assert.isFalse(reaches(head, await unitByCode(UNITS.national), ['head']))
-    assert.isFalse(reaches(head, await unitByCode(UNITS.badinh), ['admin']), 'a role the user lacks reaches nothing')
+    assert.isFalse(
+      reaches(head, await unitByCode(UNITS.badinh), ['admin']),
+      'a role the user lacks reaches nothing'
+    )
   })
 
   test('an inspector reaches the whole country wherever it sits', async ({ assert }) => {
@@ -63,7 +75,13 @@ test.group('password policy', () => {
 
 test.group('csv', () => {
   test('quotes separators, keeps Vietnamese, and defuses formulas', ({ assert }) => {
-    const csv = toCsv(['a', 'b'], [['Hà Nội, Việt Nam', '=SUM(A1)'], [-5, null]])
+    const csv = toCsv(
+      ['a', 'b'],
+      [
+        ['Hà Nội, Việt Nam', '=SUM(A1)'],
+        [-5, null],
+      ]
+    )
     assert.equal(csv, '\uFEFFa,b\r\n"Hà Nội, Việt Nam",\'=SUM(A1)\r\n-5,\r\n')
   })
 })
