@@ -6,7 +6,9 @@ import { registerAccountWidgets } from '#accounts/widgets'
 
 await import('#accounts/routes')
 await import('#audit/routes')
+await import('#periods/routes')
 await import('#reporting/routes')
+await import('#cases/routes')
 
 registerAccountWidgets()
 

@@ -12,7 +12,6 @@ export type OpenStatus = (typeof OPEN_STATUSES)[number]
 export type CaseStatus = (typeof CASE_STATUSES)[number]
 
 const OPEN = OPEN_STATUSES
-const ALL = CASE_STATUSES
 const letters = (article: string, last: string) =>
   'abcdefgh'.slice(0, 'abcdefgh'.indexOf(last) + 1).split('').map((l) => `${article}.${l}`)
 

@@ -66,6 +66,12 @@ async function calendar(): Promise<CalendarCache> {
       return (cache = await load())
     })().finally(() => (loading = null))
   }
+  // A stale cache answers at once and refreshes in the background: callers often hold SQLite's only
+  // connection in a transaction, where awaiting a query on the pool would wait forever.
+  if (cache) {
+    loading.catch(() => {})
+    return cache
+  }
   return loading
 }
 

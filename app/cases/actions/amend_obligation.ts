@@ -1,4 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
+import { writeTransaction } from '../services/dates.js'
 import type { User } from '#accounts'
 import { RecordEvent } from './record_event.js'
 import { assertCanRecord } from '../services/access.js'
@@ -9,7 +9,7 @@ import { assertCanRecord } from '../services/access.js'
  */
 export class AmendObligation {
   async handle(actor: User, caseId: number, input: { amount: number; effectiveDate: string; documentNumber?: string | null; note?: string | null }) {
-    return db.transaction((trx) =>
+    return writeTransaction((trx) =>
       new RecordEvent().within(trx, actor, caseId, { type: 'obligation_amended', ...input }, (c) => assertCanRecord(actor, c))
     )
   }

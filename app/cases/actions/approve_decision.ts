@@ -1,4 +1,3 @@
-import db from '@adonisjs/lucid/services/db'
 import { errors as lucidErrors } from '@adonisjs/lucid'
 import { User } from '#accounts'
 import { AccessDenied, RuleViolation } from '#core'
@@ -9,7 +8,7 @@ import Judgment from '../models/judgment.js'
 import EnforcementRequest from '../models/enforcement_request.js'
 import { lockCase } from '../services/case_lock.js'
 import { isHeadOf } from '../services/access.js'
-import { assertPastDay } from '../services/dates.js'
+import { assertPastDay, writeTransaction } from '../services/dates.js'
 import { openAssignment, openStatusSpan } from '../services/spans.js'
 import { insertEvent, insertMoney, refreshCaches } from '../services/ledger.js'
 import { EVENT_RULES } from '../state_machine.js'
@@ -28,7 +27,7 @@ export function decisionNumber(seq: number): string {
 export class ApproveDecision {
   async handle(actor: User, caseId: number, input: { decisionDate: string; officerId: number; comment?: string | null }): Promise<Case> {
     assertPastDay(input.decisionDate, 'decision_date')
-    return db.transaction(async (trx) => {
+    return writeTransaction(async (trx) => {
       const c = await lockCase(trx, caseId)
       if (!c) throw new lucidErrors.E_ROW_NOT_FOUND()
       if (!isHeadOf(actor, c.unitId)) throw new AccessDenied('not_unit_head', { type: 'case', id: c.id })

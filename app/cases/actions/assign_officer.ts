@@ -1,4 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
+import { writeTransaction } from '../services/dates.js'
 import { User } from '#accounts'
 import { AccessDenied, RuleViolation } from '#core'
 import { RecordEvent } from './record_event.js'
@@ -10,7 +10,7 @@ import { canReadCase, isHeadOf } from '../services/access.js'
  */
 export class AssignOfficer {
   async handle(actor: User, caseId: number, input: { officerId: number; effectiveDate: string; note?: string | null }) {
-    return db.transaction(async (trx) => {
+    return writeTransaction(async (trx) => {
       const officer = await User.query({ client: trx }).where('id', input.officerId).preload('roles').first()
       return new RecordEvent().within(trx, actor, caseId, { type: 'officer_assigned', ...input }, (c) => {
         if (!canReadCase(actor, c)) throw new AccessDenied('outside_jurisdiction', { type: 'case', id: c.id })

@@ -1,11 +1,10 @@
-import db from '@adonisjs/lucid/services/db'
 import type { User } from '#accounts'
 import { AccessDenied, RuleViolation } from '#core'
 import { assertWritable } from '#periods'
 import { recordAudit } from '#audit'
 import Judgment, { type JudgmentType } from '../models/judgment.js'
 import { isClerkOf } from '../services/access.js'
-import { assertPastDay } from '../services/dates.js'
+import { assertPastDay, writeTransaction } from '../services/dates.js'
 
 export interface JudgmentInput {
   number?: string | null
@@ -24,7 +23,7 @@ export class CreateJudgment {
     assertPastDay(input.judgmentDate, 'judgment_date')
     assertPastDay(input.receivedOn, 'received_on')
     if (input.receivedOn < input.judgmentDate) throw new RuleViolation('cases.errors.received_before_judgment')
-    return db.transaction(async (trx) => {
+    return writeTransaction(async (trx) => {
       await assertWritable(actor.unitId, input.receivedOn, { actorId: actor.id, trx })
       const judgment = await Judgment.create(
         {

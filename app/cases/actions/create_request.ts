@@ -1,4 +1,3 @@
-import db from '@adonisjs/lucid/services/db'
 import type { User } from '#accounts'
 import { AccessDenied, RuleViolation } from '#core'
 import { assertWritable } from '#periods'
@@ -6,7 +5,7 @@ import { recordAudit } from '#audit'
 import EnforcementRequest from '../models/enforcement_request.js'
 import Judgment from '../models/judgment.js'
 import { isClerkOf } from '../services/access.js'
-import { assertPastDay } from '../services/dates.js'
+import { assertPastDay, writeTransaction } from '../services/dates.js'
 
 export interface RequestInput {
   requester: string
@@ -20,7 +19,7 @@ export class CreateRequest {
   async handle(actor: User, input: RequestInput): Promise<EnforcementRequest> {
     if (!isClerkOf(actor, actor.unitId)) throw new AccessDenied('intake_only', { type: 'request' })
     assertPastDay(input.receivedOn, 'received_on')
-    return db.transaction(async (trx) => {
+    return writeTransaction(async (trx) => {
       if (input.judgmentId) {
         const judgment = await Judgment.find(input.judgmentId, { client: trx })
         if (!judgment || judgment.unitId !== actor.unitId) throw new RuleViolation('cases.errors.judgment_not_found')

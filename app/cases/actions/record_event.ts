@@ -1,4 +1,3 @@
-import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { errors as lucidErrors } from '@adonisjs/lucid'
 import { User } from '#accounts'
@@ -9,7 +8,7 @@ import type Case from '../models/case.js'
 import { ruleFor, transition, isTerminal, type EventType } from '../state_machine.js'
 import { lockCase } from '../services/case_lock.js'
 import { assertCanRecord } from '../services/access.js'
-import { assertPastDay } from '../services/dates.js'
+import { assertPastDay, writeTransaction } from '../services/dates.js'
 import { lowestFrom, totals } from '../services/balance.js'
 import { currentAssignmentStart, currentSpanStart, openAssignment, openStatusSpan } from '../services/spans.js'
 import { insertEvent, insertMoney, lastBalanceDay, loadLines, refreshCaches } from '../services/ledger.js'
@@ -42,7 +41,7 @@ export interface RecordedEvent {
 export class RecordEvent {
   async handle(actor: User, caseId: number, input: EventInput): Promise<RecordedEvent> {
     if (!ruleFor(input.type).manual) throw new RuleViolation('cases.errors.event_not_manual', { type: input.type })
-    return db.transaction((trx) => this.within(trx, actor, caseId, input, (c) => assertCanRecord(actor, c)))
+    return writeTransaction((trx) => this.within(trx, actor, caseId, input, (c) => assertCanRecord(actor, c)))
   }
 
   async within(

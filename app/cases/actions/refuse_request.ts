@@ -1,17 +1,16 @@
-import db from '@adonisjs/lucid/services/db'
 import type { User } from '#accounts'
 import { AccessDenied, RuleViolation } from '#core'
 import { assertWritable } from '#periods'
 import { recordAudit } from '#audit'
 import EnforcementRequest from '../models/enforcement_request.js'
 import { isClerkOf } from '../services/access.js'
-import { assertPastDay } from '../services/dates.js'
+import { assertPastDay, writeTransaction } from '../services/dates.js'
 
 /** Use case: a pending request is refused with a written reason (the refusal is a dated act of the unit). */
 export class RefuseRequest {
   async handle(actor: User, requestId: number, input: { reason: string; decidedOn: string }): Promise<EnforcementRequest> {
     assertPastDay(input.decidedOn, 'decided_on')
-    return db.transaction(async (trx) => {
+    return writeTransaction(async (trx) => {
       const request = await EnforcementRequest.query({ client: trx }).where('id', requestId).firstOrFail()
       if (!isClerkOf(actor, request.unitId)) throw new AccessDenied('intake_only', { type: 'request', id: request.id })
       if (request.status !== 'pending') throw new RuleViolation('cases.errors.request_not_pending')

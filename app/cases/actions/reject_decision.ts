@@ -1,4 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
+import { writeTransaction } from '../services/dates.js'
 import type { User } from '#accounts'
 import { AccessDenied, RuleViolation } from '#core'
 import { recordAudit } from '#audit'
@@ -8,7 +8,7 @@ import { isHeadOf } from '../services/access.js'
 /** Use case: the head of the unit sends a submitted draft back to the clerk with a comment. */
 export class RejectDecision {
   async handle(actor: User, caseId: number, input: { comment: string }): Promise<Case> {
-    return db.transaction(async (trx) => {
+    return writeTransaction(async (trx) => {
       const draft = await Case.query({ client: trx }).where('id', caseId).firstOrFail()
       if (!isHeadOf(actor, draft.unitId)) throw new AccessDenied('not_unit_head', { type: 'case', id: draft.id })
       if (draft.draftStatus !== 'submitted') throw new RuleViolation('cases.errors.not_submitted')

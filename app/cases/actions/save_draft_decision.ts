@@ -1,4 +1,3 @@
-import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { User } from '#accounts'
 import { AccessDenied, RuleViolation } from '#core'
@@ -9,7 +8,7 @@ import EnforcementRequest from '../models/enforcement_request.js'
 import type { PartyRole } from '../models/case_party.js'
 import type { Payee } from '../models/case_obligation.js'
 import { isClerkOf } from '../services/access.js'
-import { today } from '../services/dates.js'
+import { today, writeTransaction } from '../services/dates.js'
 
 export interface DraftInput {
   kind: 'ex_officio' | 'on_request'
@@ -33,7 +32,7 @@ export class SaveDraftDecision {
   async handle(actor: User, input: DraftInput, draftId?: number): Promise<Case> {
     if (!isClerkOf(actor, actor.unitId)) throw new AccessDenied('intake_only', { type: 'case', id: draftId ?? null })
     this.validate(input)
-    return db.transaction(async (trx) => {
+    return writeTransaction(async (trx) => {
       await this.checkSources(trx, actor, input)
       let draft: Case
       let before: Record<string, unknown> | null = null

@@ -1,4 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
+import { writeTransaction } from '../services/dates.js'
 import type { User } from '#accounts'
 import { AccessDenied, RuleViolation } from '#core'
 import { recordAudit } from '#audit'
@@ -8,7 +8,7 @@ import { isClerkOf } from '../services/access.js'
 /** Use case: the clerk sends a draft (or a corrected rejected draft) to the head's approval queue. */
 export class SubmitDecision {
   async handle(actor: User, caseId: number): Promise<Case> {
-    return db.transaction(async (trx) => {
+    return writeTransaction(async (trx) => {
       const draft = await Case.query({ client: trx }).where('id', caseId).firstOrFail()
       if (!isClerkOf(actor, draft.unitId)) throw new AccessDenied('intake_only', { type: 'case', id: draft.id })
       if (!['draft', 'rejected'].includes(draft.draftStatus)) throw new RuleViolation('cases.errors.draft_locked')

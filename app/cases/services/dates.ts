@@ -1,18 +1,18 @@
 import { DateTime } from 'luxon'
-import { RuleViolation } from '#core'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { RuleViolation, today as clockToday, addDays as shiftDays, addWorkingDays, isWorkingDay } from '#core'
 
-/** Today as an ISO day, on the same clock as the period lock check. */
+/** Today as an ISO day on the application clock (Vietnam time, pinnable in tests), as the lock check uses. */
 export function today(): string {
-  return DateTime.now().toISODate()!
+  return clockToday()
 }
 
 export function isIsoDay(value: unknown): value is string {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid
 }
 
-export function addDays(day: string, days: number): string {
-  return DateTime.fromISO(day).plus({ days }).toISODate()!
-}
+export const addDays = shiftDays
 
 /** Refuses a malformed day or one in the future (facts are recorded after they happen). */
 export function assertPastDay(day: string, field = 'effective_date'): void {
@@ -20,8 +20,17 @@ export function assertPastDay(day: string, field = 'effective_date'): void {
   if (day > today()) throw new RuleViolation('cases.errors.future_date', { date: day })
 }
 
-/** Legal deadline for deciding on a request: 5 working days; counted in calendar days until #core has a calendar. */
-export const REQUEST_DECISION_DAYS = 5
-export function requestDeadline(receivedOn: string): string {
-  return addDays(receivedOn, REQUEST_DECISION_DAYS)
+/** Legal deadline for deciding on a request: 5 working days after it was received (holiday calendar of #core). */
+export const REQUEST_DECISION_WORKING_DAYS = 5
+export function requestDeadline(receivedOn: string): Promise<string> {
+  return addWorkingDays(receivedOn, REQUEST_DECISION_WORKING_DAYS)
+}
+
+/**
+ * Opens a write transaction after warming the working-day calendar that the period lock reads: on SQLite
+ * the transaction holds the only connection, so a cold calendar load inside it could never run.
+ */
+export async function writeTransaction<T>(work: (trx: TransactionClientContract) => Promise<T>): Promise<T> {
+  await isWorkingDay(today())
+  return db.transaction(work)
 }

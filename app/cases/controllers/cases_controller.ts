@@ -1,0 +1,81 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { CASE_STATUSES, EVENT_RULES, GROUNDS, manualEventsFrom, isOpen, isTerminal } from '../state_machine.js'
+import { caseFilterValidator, eventValidator, moneyValidator, assignValidator } from '../validators/cases.js'
+import { listCases, caseDetail, officersOf, officersInReach } from '../services/queries.js'
+import { canRecord, isHeadOf } from '../services/access.js'
+import { recordEventFrom, recordMoneyFrom } from '../services/inputs.js'
+import { AssignOfficer } from '../actions/assign_officer.js'
+import { today } from '../services/dates.js'
+import { CASE_READERS, requireAnyRole, validate } from './helpers.js'
+
+/** Case list, "my cases", the case page and its action forms. */
+export default class CasesController {
+  async index(ctx: HttpContext) {
+    return this.list(ctx, false)
+  }
+
+  async mine(ctx: HttpContext) {
+    return this.list(ctx, true)
+  }
+
+  private async list(ctx: HttpContext, mine: boolean) {
+    const user = ctx.auth.getUserOrFail()
+    requireAnyRole(user, mine ? ['officer'] : CASE_READERS, 'case_list')
+    const filters = await validate(ctx, caseFilterValidator, ctx.request.qs())
+    const cases = await listCases(user, filters, { mine })
+    cases.baseUrl(ctx.request.url()).queryString({ ...ctx.request.qs(), page: undefined })
+    const officers = mine ? [] : await officersInReach(user)
+    return ctx.view.render('cases/cases/index', { cases, filters, officers, mine, statuses: CASE_STATUSES })
+  }
+
+  async show(ctx: HttpContext) {
+    const user = ctx.auth.getUserOrFail()
+    requireAnyRole(user, CASE_READERS, 'case')
+    const detail = await caseDetail(user, ctx.params.id)
+    const c = detail.case
+    const recordable = canRecord(user, c)
+    const head = isHeadOf(user, c.unitId) && isOpen(c.status)
+    // `case` is a reserved word in the templates' JavaScript: the case is `c` there.
+    return ctx.view.render('cases/cases/show', {
+      c,
+      events: detail.events,
+      assignments: detail.assignments,
+      names: detail.names,
+      allowedEvents: recordable ? manualEventsFrom(c.status) : [],
+      rules: EVENT_RULES,
+      grounds: GROUNDS,
+      money: detail.money,
+      canCollect: recordable && !isTerminal(c.status),
+      canPay: recordable && c.held > 0,
+      canRecordMoney: recordable,
+      officers: head ? await officersOf(c.unitId) : [],
+      canAssign: head,
+      today: today(),
+    })
+  }
+
+  async storeEvent(ctx: HttpContext) {
+    const body = await validate(ctx, eventValidator)
+    await recordEventFrom(ctx.auth.getUserOrFail(), Number(ctx.params.id), body)
+    ctx.session.flash('success', ctx.i18n.t('cases.event_recorded', { event: ctx.i18n.t(`cases.events.${body.type}`) }))
+    return ctx.response.redirect().toRoute('cases.show', { id: ctx.params.id })
+  }
+
+  async storeMoney(ctx: HttpContext) {
+    const body = await validate(ctx, moneyValidator)
+    await recordMoneyFrom(ctx.auth.getUserOrFail(), Number(ctx.params.id), body)
+    ctx.session.flash('success', ctx.i18n.t('cases.money_recorded'))
+    return ctx.response.redirect().toRoute('cases.show', { id: ctx.params.id })
+  }
+
+  async assign(ctx: HttpContext) {
+    const body = await validate(ctx, assignValidator)
+    await new AssignOfficer().handle(ctx.auth.getUserOrFail(), Number(ctx.params.id), {
+      officerId: body.officer_id,
+      effectiveDate: body.effective_date,
+      note: body.note ?? null,
+    })
+    ctx.session.flash('success', ctx.i18n.t('cases.officer_assigned'))
+    return ctx.response.redirect().toRoute('cases.show', { id: ctx.params.id })
+  }
+}
