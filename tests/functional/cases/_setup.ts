@@ -1,18 +1,25 @@
 /** Shared builders for the cases tests: a unit's staff and an accepted case, built through the real actions. */
-import { DateTime } from 'luxon'
-import { today } from '#core'
+import { setToday, addDays } from '#core'
 import type { User } from '#accounts'
 import { AuditEvent } from '#audit'
 import { CreateJudgment, SaveDraftDecision, ApproveDecision, Case } from '#cases'
 import { makeUser, UNITS } from '#tests/helpers/factories'
 
-export const TODAY = today()
-const MONTH_START = DateTime.fromISO(TODAY).startOf('month')
+/** The clock is pinned (the HTTP server shares the process), so dates and period locks are deterministic. */
+export const TODAY = '2026-11-20'
+const MONTH_START = '2026-11-02'
 
-/** Day k of the current (open) month, never past today, so the period lock lets tests write it. */
+/** Day k of the pinned (open) month, k ≤ 18: a Monday-started run of days before TODAY. */
 export function day(k: number): string {
-  const d = MONTH_START.plus({ days: k }).toISODate()!
-  return d > TODAY ? TODAY : d
+  return addDays(MONTH_START, k)
+}
+
+/** Pins "today" for a test group and restores the real clock after it. */
+export function pinClock(group: { setup(fn: () => any): any }) {
+  group.setup(() => {
+    setToday(TODAY)
+    return () => setToday(null)
+  })
 }
 
 export async function staff(unit: string = UNITS.badinh) {
