@@ -31,8 +31,19 @@ export {
   type EventRule,
 } from './state_machine.js'
 export { caseStateAsOf, type CaseState } from './services/state_as_of.js'
-export { visibleCases, canReadCase, canRecord, isHeadOf, isClerkOf, findReadableCase } from './services/access.js'
-export { effect as moneyEffect, totals as moneyTotals, REMAINING_REDUCERS } from './services/balance.js'
+export {
+  visibleCases,
+  canReadCase,
+  canRecord,
+  isHeadOf,
+  isClerkOf,
+  findReadableCase,
+} from './services/access.js'
+export {
+  effect as moneyEffect,
+  totals as moneyTotals,
+  REMAINING_REDUCERS,
+} from './services/balance.js'
 export { requestDeadline } from './services/dates.js'
 export { RecordEvent, type EventInput } from './actions/record_event.js'
 export { RecordCollection } from './actions/record_collection.js'

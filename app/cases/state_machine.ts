@@ -6,14 +6,23 @@
 import type { MoneyKind } from './models/money_entry.js'
 
 export const OPEN_STATUSES = ['in_progress', 'no_conditions', 'postponed', 'suspended'] as const
-export const TERMINAL_STATUSES = ['completed', 'terminated', 'delegated_out', 'withdrawn', 'revoked'] as const
+export const TERMINAL_STATUSES = [
+  'completed',
+  'terminated',
+  'delegated_out',
+  'withdrawn',
+  'revoked',
+] as const
 export const CASE_STATUSES = [...OPEN_STATUSES, ...TERMINAL_STATUSES] as const
 export type OpenStatus = (typeof OPEN_STATUSES)[number]
 export type CaseStatus = (typeof CASE_STATUSES)[number]
 
 const OPEN = OPEN_STATUSES
 const letters = (article: string, last: string) =>
-  'abcdefgh'.slice(0, 'abcdefgh'.indexOf(last) + 1).split('').map((l) => `${article}.${l}`)
+  'abcdefgh'
+    .slice(0, 'abcdefgh'.indexOf(last) + 1)
+    .split('')
+    .map((l) => `${article}.${l}`)
 
 /** Legal grounds: Law on Civil Judgment Enforcement, Art. 44a.1, 48.1 and 50.1. */
 export const GROUNDS = {
@@ -47,14 +56,31 @@ export const EVENT_RULES = {
   handover: { from: OPEN, to: null, assigns: true, manual: false },
   notified: { from: OPEN, to: null, manual: true },
   verified: { from: ['in_progress', 'no_conditions', 'postponed'], to: null, manual: true },
-  no_conditions: { from: ['in_progress'], to: 'no_conditions', grounds: GROUNDS.no_conditions, manual: true },
+  no_conditions: {
+    from: ['in_progress'],
+    to: 'no_conditions',
+    grounds: GROUNDS.no_conditions,
+    manual: true,
+  },
   resume: { from: ['no_conditions', 'postponed', 'suspended'], to: 'in_progress', manual: true },
   postponed: { from: ['in_progress'], to: 'postponed', grounds: GROUNDS.postponed, manual: true },
   suspended: { from: ['in_progress', 'postponed', 'no_conditions'], to: 'suspended', manual: true },
-  terminated: { from: OPEN, to: 'terminated', grounds: GROUNDS.terminated, money: 'terminated_amount', manual: true },
+  terminated: {
+    from: OPEN,
+    to: 'terminated',
+    grounds: GROUNDS.terminated,
+    money: 'terminated_amount',
+    manual: true,
+  },
   exemption: { from: OPEN, to: null, amount: 'positive', money: 'reduced', manual: true },
   reduction: { from: OPEN, to: null, amount: 'positive', money: 'reduced', manual: true },
-  obligation_amended: { from: OPEN, to: null, amount: 'signed', money: 'obligation', manual: false },
+  obligation_amended: {
+    from: OPEN,
+    to: null,
+    amount: 'signed',
+    money: 'obligation',
+    manual: false,
+  },
   security_measure: { from: ['in_progress', 'postponed', 'no_conditions'], to: null, manual: true },
   coercion: { from: ['in_progress'], to: null, manual: true },
   // Partial delegation is the same event with status_after null (written by the delegation flow).
@@ -90,7 +116,10 @@ export function ruleFor(type: EventType): EventRule {
  * The status a case reaches when `type` takes effect in `current`, or `{ allowed: false }`.
  * `to` is null when the status does not change.
  */
-export function transition(type: EventType, current: string): { allowed: true; to: CaseStatus | null } | { allowed: false } {
+export function transition(
+  type: EventType,
+  current: string
+): { allowed: true; to: CaseStatus | null } | { allowed: false } {
   const rule = ruleFor(type)
   if (!(rule.from as readonly string[]).includes(current)) return { allowed: false }
   return { allowed: true, to: rule.to }

@@ -10,10 +10,30 @@ const n = (rows: any[], key = 'total') => Number(rows[0]?.$extras?.[key] ?? 0)
 /** Navigation and dashboard cards of the cases module, one card per working role. */
 export function registerCaseWidgets() {
   registerNavItem({ label: 'cases.nav.mine', route: 'cases.mine', roles: ['officer'], order: 10 })
-  registerNavItem({ label: 'cases.nav.cases', route: 'cases.index', roles: ['admin', 'head', 'officer', 'intake_clerk', 'statistician', 'inspector'], order: 11 })
-  registerNavItem({ label: 'cases.nav.decisions', route: 'decisions.index', roles: ['intake_clerk', 'head'], order: 12 })
-  registerNavItem({ label: 'cases.nav.judgments', route: 'judgments.index', roles: ['admin', 'head', 'intake_clerk', 'statistician', 'inspector'], order: 13 })
-  registerNavItem({ label: 'cases.nav.requests', route: 'requests.index', roles: ['admin', 'head', 'intake_clerk', 'statistician', 'inspector'], order: 14 })
+  registerNavItem({
+    label: 'cases.nav.cases',
+    route: 'cases.index',
+    roles: ['admin', 'head', 'officer', 'intake_clerk', 'statistician', 'inspector'],
+    order: 11,
+  })
+  registerNavItem({
+    label: 'cases.nav.decisions',
+    route: 'decisions.index',
+    roles: ['intake_clerk', 'head'],
+    order: 12,
+  })
+  registerNavItem({
+    label: 'cases.nav.judgments',
+    route: 'judgments.index',
+    roles: ['admin', 'head', 'intake_clerk', 'statistician', 'inspector'],
+    order: 13,
+  })
+  registerNavItem({
+    label: 'cases.nav.requests',
+    route: 'requests.index',
+    roles: ['admin', 'head', 'intake_clerk', 'statistician', 'inspector'],
+    order: 14,
+  })
   registerNavItem({ label: 'cases.nav.tokens', route: 'tokens.index', roles: 'all', order: 95 })
 
   registerDashboardWidget({
@@ -37,7 +57,12 @@ export function registerCaseWidgets() {
     order: 21,
     view: 'cases/widgets/queue',
     load: async (user: User) => ({
-      submitted: n(await visibleCases(user).where('unit_id', user.unitId).where('draft_status', 'submitted').count('* as total')),
+      submitted: n(
+        await visibleCases(user)
+          .where('unit_id', user.unitId)
+          .where('draft_status', 'submitted')
+          .count('* as total')
+      ),
     }),
   })
   registerDashboardWidget({
@@ -46,9 +71,22 @@ export function registerCaseWidgets() {
     order: 22,
     view: 'cases/widgets/drafts',
     load: async (user: User) => {
-      const drafts = n(await visibleCases(user).where('unit_id', user.unitId).where('draft_status', 'draft').count('* as total'))
-      const rejected = n(await visibleCases(user).where('unit_id', user.unitId).where('draft_status', 'rejected').count('* as total'))
-      const pending = await EnforcementRequest.query().where('unit_id', user.unitId).where('status', 'pending').select('received_on')
+      const drafts = n(
+        await visibleCases(user)
+          .where('unit_id', user.unitId)
+          .where('draft_status', 'draft')
+          .count('* as total')
+      )
+      const rejected = n(
+        await visibleCases(user)
+          .where('unit_id', user.unitId)
+          .where('draft_status', 'rejected')
+          .count('* as total')
+      )
+      const pending = await EnforcementRequest.query()
+        .where('unit_id', user.unitId)
+        .where('status', 'pending')
+        .select('received_on')
       const deadlines = await Promise.all(pending.map((r) => requestDeadline(r.receivedOn)))
       const overdue = deadlines.filter((d) => d < today()).length
       return { drafts, rejected, pending: pending.length, overdue }

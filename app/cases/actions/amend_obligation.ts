@@ -8,9 +8,20 @@ import { assertCanRecord } from '../services/access.js'
  * that writes a signed obligation entry; the balance may never go below zero on any later day.
  */
 export class AmendObligation {
-  async handle(actor: User, caseId: number, input: { amount: number; effectiveDate: string; documentNumber?: string | null; note?: string | null }) {
+  async handle(
+    actor: User,
+    caseId: number,
+    input: {
+      amount: number
+      effectiveDate: string
+      documentNumber?: string | null
+      note?: string | null
+    }
+  ) {
     return writeTransaction((trx) =>
-      new RecordEvent().within(trx, actor, caseId, { type: 'obligation_amended', ...input }, (c) => assertCanRecord(actor, c))
+      new RecordEvent().within(trx, actor, caseId, { type: 'obligation_amended', ...input }, (c) =>
+        assertCanRecord(actor, c)
+      )
     )
   }
 }

@@ -25,30 +25,58 @@ export function decisionNumber(seq: number): string {
  * transaction, so a case is never half-accepted.
  */
 export class ApproveDecision {
-  async handle(actor: User, caseId: number, input: { decisionDate: string; officerId: number; comment?: string | null }): Promise<Case> {
+  async handle(
+    actor: User,
+    caseId: number,
+    input: { decisionDate: string; officerId: number; comment?: string | null }
+  ): Promise<Case> {
     assertPastDay(input.decisionDate, 'decision_date')
     return writeTransaction(async (trx) => {
       const c = await lockCase(trx, caseId)
       if (!c) throw new lucidErrors.E_ROW_NOT_FOUND()
-      if (!isHeadOf(actor, c.unitId)) throw new AccessDenied('not_unit_head', { type: 'case', id: c.id })
+      if (!isHeadOf(actor, c.unitId))
+        throw new AccessDenied('not_unit_head', { type: 'case', id: c.id })
       if (c.draftStatus !== 'submitted') throw new RuleViolation('cases.errors.not_submitted')
-      const officer = await User.query({ client: trx }).where('id', input.officerId).preload('roles').first()
-      if (!officer || officer.unitId !== c.unitId || !officer.isActive || !officer.hasRole('officer')) {
+      const officer = await User.query({ client: trx })
+        .where('id', input.officerId)
+        .preload('roles')
+        .first()
+      if (
+        !officer ||
+        officer.unitId !== c.unitId ||
+        !officer.isActive ||
+        !officer.hasRole('officer')
+      ) {
         throw new RuleViolation('cases.errors.officer_invalid')
       }
       const day = input.decisionDate
       if (c.judgmentId) {
         const judgment = await Judgment.find(c.judgmentId, { client: trx })
-        if (judgment && day < judgment.judgmentDate) throw new RuleViolation('cases.errors.decision_before_source', { date: judgment.judgmentDate })
+        if (judgment && day < judgment.judgmentDate)
+          throw new RuleViolation('cases.errors.decision_before_source', {
+            date: judgment.judgmentDate,
+          })
       }
-      const request = c.requestId ? await EnforcementRequest.find(c.requestId, { client: trx }) : null
-      if (request && request.status !== 'pending') throw new RuleViolation('cases.errors.request_not_pending')
-      if (request && day < request.receivedOn) throw new RuleViolation('cases.errors.decision_before_source', { date: request.receivedOn })
-      const { editRequestId } = await assertWritable(c.unitId, day, { actorId: actor.id, caseId: c.id, trx })
+      const request = c.requestId
+        ? await EnforcementRequest.find(c.requestId, { client: trx })
+        : null
+      if (request && request.status !== 'pending')
+        throw new RuleViolation('cases.errors.request_not_pending')
+      if (request && day < request.receivedOn)
+        throw new RuleViolation('cases.errors.decision_before_source', { date: request.receivedOn })
+      const { editRequestId } = await assertWritable(c.unitId, day, {
+        actorId: actor.id,
+        caseId: c.id,
+        trx,
+      })
 
       const year = Number(day.slice(0, 4))
       // On MySQL the locking read closes the gap so two approvals cannot take the same number.
-      const topQuery = trx.from('cases').where('unit_id', c.unitId).where('year', year).max('seq as top')
+      const topQuery = trx
+        .from('cases')
+        .where('unit_id', c.unitId)
+        .where('year', year)
+        .max('seq as top')
       if (trx.dialect.name === 'mysql') topQuery.forUpdate()
       const top = await topQuery.first()
       const seq = Number(top?.top ?? 0) + 1
@@ -74,14 +102,34 @@ export class ApproveDecision {
         editRequestId,
       })
       await openStatusSpan(trx, c, EVENT_RULES.decision_approved.to, day, approvedId)
-      const obligations = await trx.from('case_obligations').where('case_id', c.id).where('kind', 'money').orderBy('id')
+      const obligations = await trx
+        .from('case_obligations')
+        .where('case_id', c.id)
+        .where('kind', 'money')
+        .orderBy('id')
       for (const o of obligations) {
-        await insertMoney(trx, c, { kind: 'obligation', amount: Number(o.amount), effectiveDate: day, actorId: actor.id, eventId: approvedId, editRequestId })
+        await insertMoney(trx, c, {
+          kind: 'obligation',
+          amount: Number(o.amount),
+          effectiveDate: day,
+          actorId: actor.id,
+          eventId: approvedId,
+          editRequestId,
+        })
       }
-      await insertEvent(trx, c, { type: 'officer_assigned', effectiveDate: day, actorId: actor.id, officerId: officer.id, editRequestId })
+      await insertEvent(trx, c, {
+        type: 'officer_assigned',
+        effectiveDate: day,
+        actorId: actor.id,
+        officerId: officer.id,
+        editRequestId,
+      })
       await openAssignment(trx, c, officer.id, day)
       if (request) {
-        await trx.from('enforcement_requests').where('id', request.id).update({ status: 'accepted', decided_on: day })
+        await trx
+          .from('enforcement_requests')
+          .where('id', request.id)
+          .update({ status: 'accepted', decided_on: day })
       }
       const after = await refreshCaches(trx, c)
       await recordAudit(
@@ -92,7 +140,14 @@ export class ApproveDecision {
           subjectType: 'case',
           subjectId: c.id,
           before: { draftStatus: 'submitted' },
-          after: { draftStatus: 'approved', number: c.number, decisionDate: day, officerId: officer.id, ...after, editRequestId },
+          after: {
+            draftStatus: 'approved',
+            number: c.number,
+            decisionDate: day,
+            officerId: officer.id,
+            ...after,
+            editRequestId,
+          },
         },
         trx
       )

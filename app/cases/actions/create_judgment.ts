@@ -22,7 +22,8 @@ export class CreateJudgment {
     if (!isClerkOf(actor, actor.unitId)) throw new AccessDenied('intake_only', { type: 'judgment' })
     assertPastDay(input.judgmentDate, 'judgment_date')
     assertPastDay(input.receivedOn, 'received_on')
-    if (input.receivedOn < input.judgmentDate) throw new RuleViolation('cases.errors.received_before_judgment')
+    if (input.receivedOn < input.judgmentDate)
+      throw new RuleViolation('cases.errors.received_before_judgment')
     return writeTransaction(async (trx) => {
       await assertWritable(actor.unitId, input.receivedOn, { actorId: actor.id, trx })
       const judgment = await Judgment.create(
@@ -40,7 +41,14 @@ export class CreateJudgment {
         { client: trx }
       )
       await recordAudit(
-        { actor, unit: actor.unit, action: 'judgment.created', subjectType: 'judgment', subjectId: judgment.id, after: judgment.serialize() },
+        {
+          actor,
+          unit: actor.unit,
+          action: 'judgment.created',
+          subjectType: 'judgment',
+          subjectId: judgment.id,
+          after: judgment.serialize(),
+        },
         trx
       )
       return judgment

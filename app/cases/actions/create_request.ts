@@ -22,7 +22,8 @@ export class CreateRequest {
     return writeTransaction(async (trx) => {
       if (input.judgmentId) {
         const judgment = await Judgment.find(input.judgmentId, { client: trx })
-        if (!judgment || judgment.unitId !== actor.unitId) throw new RuleViolation('cases.errors.judgment_not_found')
+        if (!judgment || judgment.unitId !== actor.unitId)
+          throw new RuleViolation('cases.errors.judgment_not_found')
       }
       await assertWritable(actor.unitId, input.receivedOn, { actorId: actor.id, trx })
       const request = await EnforcementRequest.create(
@@ -38,7 +39,14 @@ export class CreateRequest {
         { client: trx }
       )
       await recordAudit(
-        { actor, unit: actor.unit, action: 'request.created', subjectType: 'request', subjectId: request.id, after: request.serialize() },
+        {
+          actor,
+          unit: actor.unit,
+          action: 'request.created',
+          subjectType: 'request',
+          subjectId: request.id,
+          after: request.serialize(),
+        },
         trx
       )
       return request

@@ -10,8 +10,19 @@ import { lockCase } from '../services/case_lock.js'
 import { assertCanRecord } from '../services/access.js'
 import { assertPastDay, writeTransaction } from '../services/dates.js'
 import { lowestFrom, totals } from '../services/balance.js'
-import { currentAssignmentStart, currentSpanStart, openAssignment, openStatusSpan } from '../services/spans.js'
-import { insertEvent, insertMoney, lastBalanceDay, loadLines, refreshCaches } from '../services/ledger.js'
+import {
+  currentAssignmentStart,
+  currentSpanStart,
+  openAssignment,
+  openStatusSpan,
+} from '../services/spans.js'
+import {
+  insertEvent,
+  insertMoney,
+  lastBalanceDay,
+  loadLines,
+  refreshCaches,
+} from '../services/ledger.js'
 
 export interface EventInput {
   type: EventType
@@ -40,8 +51,11 @@ export interface RecordedEvent {
  */
 export class RecordEvent {
   async handle(actor: User, caseId: number, input: EventInput): Promise<RecordedEvent> {
-    if (!ruleFor(input.type).manual) throw new RuleViolation('cases.errors.event_not_manual', { type: input.type })
-    return writeTransaction((trx) => this.within(trx, actor, caseId, input, (c) => assertCanRecord(actor, c)))
+    if (!ruleFor(input.type).manual)
+      throw new RuleViolation('cases.errors.event_not_manual', { type: input.type })
+    return writeTransaction((trx) =>
+      this.within(trx, actor, caseId, input, (c) => assertCanRecord(actor, c))
+    )
   }
 
   async within(
@@ -59,50 +73,80 @@ export class RecordEvent {
     const rule = ruleFor(input.type)
     const day = input.effectiveDate
     assertPastDay(day)
-    if (day < c.decisionDate!) throw new RuleViolation('cases.errors.before_decision', { date: c.decisionDate })
+    if (day < c.decisionDate!)
+      throw new RuleViolation('cases.errors.before_decision', { date: c.decisionDate })
     const spanStart = await currentSpanStart(trx, c.id)
-    if (spanStart && day < spanStart) throw new RuleViolation('cases.errors.before_last_change', { date: spanStart })
+    if (spanStart && day < spanStart)
+      throw new RuleViolation('cases.errors.before_last_change', { date: spanStart })
 
     const step = transition(input.type, c.status)
     if (!step.allowed) {
-      throw new RuleViolation('cases.errors.transition_refused', { event: input.type, status: c.status })
+      throw new RuleViolation('cases.errors.transition_refused', {
+        event: input.type,
+        status: c.status,
+      })
     }
     const ground = input.legalGround?.trim() || null
     if (rule.grounds && (!ground || !rule.grounds.includes(ground))) {
       throw new RuleViolation('cases.errors.ground_required', { grounds: rule.grounds.join(', ') })
     }
     const amount = input.amount ?? null
-    if (rule.amount === 'positive' && !(amount !== null && Number.isSafeInteger(amount) && amount > 0)) {
+    if (
+      rule.amount === 'positive' &&
+      !(amount !== null && Number.isSafeInteger(amount) && amount > 0)
+    ) {
       throw new RuleViolation('cases.errors.amount_positive')
     }
-    if (rule.amount === 'signed' && !(amount !== null && Number.isSafeInteger(amount) && amount !== 0)) {
+    if (
+      rule.amount === 'signed' &&
+      !(amount !== null && Number.isSafeInteger(amount) && amount !== 0)
+    ) {
       throw new RuleViolation('cases.errors.amount_nonzero')
     }
     if (rule.assigns) {
       if (!input.officerId) throw new RuleViolation('cases.errors.officer_required')
       const since = await currentAssignmentStart(trx, c.id)
-      if (since && day < since) throw new RuleViolation('cases.errors.before_last_change', { date: since })
+      if (since && day < since)
+        throw new RuleViolation('cases.errors.before_last_change', { date: since })
     }
 
-    const { editRequestId } = await assertWritable(c.unitId, day, { actorId: actor.id, caseId: c.id, trx })
+    const { editRequestId } = await assertWritable(c.unitId, day, {
+      actorId: actor.id,
+      caseId: c.id,
+      trx,
+    })
 
     // Balance rules: a settling event must not predate a balance change, and must leave no later day negative.
     const lines = await loadLines(trx, c.id)
     const lastDay = lastBalanceDay(lines)
     const endsCase = step.to !== null && isTerminal(step.to)
-    if (endsCase && lastDay && day < lastDay) throw new RuleViolation('cases.errors.before_last_money', { date: lastDay })
+    if (endsCase && lastDay && day < lastDay)
+      throw new RuleViolation('cases.errors.before_last_money', { date: lastDay })
     const now = totals(lines)
     if (rule.needsSettledBalance && (now.remaining !== 0 || now.held !== 0)) {
-      throw new RuleViolation('cases.errors.money_left', { remaining: now.remaining, held: now.held })
+      throw new RuleViolation('cases.errors.money_left', {
+        remaining: now.remaining,
+        held: now.held,
+      })
     }
     let moneyAmount: number | null = null
     if (rule.money) {
       moneyAmount = rule.amount ? amount! : now.remaining
-      const low = lowestFrom(lines, day, { kind: rule.money, amount: moneyAmount, effectiveDate: day })
-      if (low.remaining < 0) throw new RuleViolation('cases.errors.beyond_remaining', { remaining: now.remaining })
+      const low = lowestFrom(lines, day, {
+        kind: rule.money,
+        amount: moneyAmount,
+        effectiveDate: day,
+      })
+      if (low.remaining < 0)
+        throw new RuleViolation('cases.errors.beyond_remaining', { remaining: now.remaining })
     }
 
-    const before = { status: c.status, remaining: c.remaining, held: c.held, officerId: c.officerId }
+    const before = {
+      status: c.status,
+      remaining: c.remaining,
+      held: c.held,
+      officerId: c.officerId,
+    }
     const eventId = await insertEvent(trx, c, {
       type: input.type,
       effectiveDate: day,
@@ -125,7 +169,14 @@ export class RecordEvent {
     }
     let moneyEntryId: number | null = null
     if (rule.money && moneyAmount) {
-      moneyEntryId = await insertMoney(trx, c, { kind: rule.money, amount: moneyAmount, effectiveDate: day, actorId: actor.id, eventId, editRequestId })
+      moneyEntryId = await insertMoney(trx, c, {
+        kind: rule.money,
+        amount: moneyAmount,
+        effectiveDate: day,
+        actorId: actor.id,
+        eventId,
+        editRequestId,
+      })
     }
     const after = await refreshCaches(trx, c)
     await recordAudit(
@@ -136,7 +187,15 @@ export class RecordEvent {
         subjectType: 'case',
         subjectId: c.id,
         before,
-        after: { ...after, officerId: c.officerId, event: input.type, eventId, effectiveDate: day, amount: moneyAmount ?? amount, editRequestId },
+        after: {
+          ...after,
+          officerId: c.officerId,
+          event: input.type,
+          eventId,
+          effectiveDate: day,
+          amount: moneyAmount ?? amount,
+          editRequestId,
+        },
       },
       trx
     )

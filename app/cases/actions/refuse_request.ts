@@ -8,14 +8,28 @@ import { assertPastDay, writeTransaction } from '../services/dates.js'
 
 /** Use case: a pending request is refused with a written reason (the refusal is a dated act of the unit). */
 export class RefuseRequest {
-  async handle(actor: User, requestId: number, input: { reason: string; decidedOn: string }): Promise<EnforcementRequest> {
+  async handle(
+    actor: User,
+    requestId: number,
+    input: { reason: string; decidedOn: string }
+  ): Promise<EnforcementRequest> {
     assertPastDay(input.decidedOn, 'decided_on')
     return writeTransaction(async (trx) => {
-      const request = await EnforcementRequest.query({ client: trx }).where('id', requestId).firstOrFail()
-      if (!isClerkOf(actor, request.unitId)) throw new AccessDenied('intake_only', { type: 'request', id: request.id })
+      const request = await EnforcementRequest.query({ client: trx })
+        .where('id', requestId)
+        .firstOrFail()
+      if (!isClerkOf(actor, request.unitId))
+        throw new AccessDenied('intake_only', { type: 'request', id: request.id })
       if (request.status !== 'pending') throw new RuleViolation('cases.errors.request_not_pending')
-      if (input.decidedOn < request.receivedOn) throw new RuleViolation('cases.errors.decided_before_received')
-      if (await trx.from('cases').where('request_id', request.id).whereIn('draft_status', ['draft', 'submitted']).first()) {
+      if (input.decidedOn < request.receivedOn)
+        throw new RuleViolation('cases.errors.decided_before_received')
+      if (
+        await trx
+          .from('cases')
+          .where('request_id', request.id)
+          .whereIn('draft_status', ['draft', 'submitted'])
+          .first()
+      ) {
         throw new RuleViolation('cases.errors.request_has_draft')
       }
       await assertWritable(request.unitId, input.decidedOn, { actorId: actor.id, trx })

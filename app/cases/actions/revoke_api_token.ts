@@ -7,6 +7,13 @@ export class RevokeApiToken {
   async handle(actor: User, tokenId: number): Promise<void> {
     const deleted = await User.accessTokens.delete(actor, tokenId)
     if (!deleted) throw new RuleViolation('cases.tokens.not_found')
-    await recordAudit({ actor, unit: actor.unit, action: 'api_token.revoked', subjectType: 'user', subjectId: actor.id, after: { tokenId } })
+    await recordAudit({
+      actor,
+      unit: actor.unit,
+      action: 'api_token.revoked',
+      subjectType: 'user',
+      subjectId: actor.id,
+      after: { tokenId },
+    })
   }
 }

@@ -41,12 +41,21 @@ export function caseJson(c: Case) {
  * Validation errors answer 422 `{ errors: [{ code: 'E_VALIDATION_ERROR', field, rule, message }] }`.
  */
 export default class CasesApiController {
-  private async input<T extends VineValidator<any, any>>(ctx: HttpContext, validator: T, data?: unknown) {
+  private async input<T extends VineValidator<any, any>>(
+    ctx: HttpContext,
+    validator: T,
+    data?: unknown
+  ) {
     try {
       return { ok: true as const, body: await validate(ctx, validator, data ?? ctx.request.all()) }
     } catch (error) {
       if (error instanceof vineErrors.E_VALIDATION_ERROR) {
-        const errors = (error.messages as any[]).map((m) => ({ code: 'E_VALIDATION_ERROR', field: m.field, rule: m.rule, message: m.message }))
+        const errors = (error.messages as any[]).map((m) => ({
+          code: 'E_VALIDATION_ERROR',
+          field: m.field,
+          rule: m.rule,
+          message: m.message,
+        }))
         ctx.response.unprocessableEntity({ errors })
         return { ok: false as const }
       }
@@ -61,7 +70,15 @@ export default class CasesApiController {
     if (!v.ok) return
     const page = await listCases(user, v.body)
     const meta = page.getMeta()
-    return { data: page.all().map(caseJson), meta: { total: meta.total, per_page: meta.perPage, current_page: meta.currentPage, last_page: meta.lastPage } }
+    return {
+      data: page.all().map(caseJson),
+      meta: {
+        total: meta.total,
+        per_page: meta.perPage,
+        current_page: meta.currentPage,
+        last_page: meta.lastPage,
+      },
+    }
   }
 
   async show(ctx: HttpContext) {
@@ -71,10 +88,40 @@ export default class CasesApiController {
     return {
       data: {
         ...caseJson(d.case),
-        parties: d.case.parties.map((p) => ({ role: p.role, name: p.name, address: p.address, id_number: p.idNumber, is_credit_institution: p.isCreditInstitution })),
-        obligations: d.case.obligations.map((o) => ({ kind: o.kind, description: o.description, amount: o.amount, payee: o.payee })),
-        events: d.events.map((e) => ({ id: e.id, type: e.type, effective_date: e.effectiveDate, document_number: e.documentNumber, legal_ground: e.legalGround, amount: e.amount, status_after: e.statusAfter, officer_id: e.officerId, note: e.note })),
-        money: d.money.map((m) => ({ id: m.id, kind: m.kind, amount: m.amount, effective_date: m.effectiveDate, receipt_number: m.receiptNumber, payee: m.payee, remaining_after: m.remainingAfter, held_after: m.heldAfter })),
+        parties: d.case.parties.map((p) => ({
+          role: p.role,
+          name: p.name,
+          address: p.address,
+          id_number: p.idNumber,
+          is_credit_institution: p.isCreditInstitution,
+        })),
+        obligations: d.case.obligations.map((o) => ({
+          kind: o.kind,
+          description: o.description,
+          amount: o.amount,
+          payee: o.payee,
+        })),
+        events: d.events.map((e) => ({
+          id: e.id,
+          type: e.type,
+          effective_date: e.effectiveDate,
+          document_number: e.documentNumber,
+          legal_ground: e.legalGround,
+          amount: e.amount,
+          status_after: e.statusAfter,
+          officer_id: e.officerId,
+          note: e.note,
+        })),
+        money: d.money.map((m) => ({
+          id: m.id,
+          kind: m.kind,
+          amount: m.amount,
+          effective_date: m.effectiveDate,
+          receipt_number: m.receiptNumber,
+          payee: m.payee,
+          remaining_after: m.remainingAfter,
+          held_after: m.heldAfter,
+        })),
       },
     }
   }
@@ -90,7 +137,9 @@ export default class CasesApiController {
     const v = await this.input(ctx, moneyValidator)
     if (!v.ok) return
     const r = await recordMoneyFrom(ctx.auth.getUserOrFail(), Number(ctx.params.id), v.body)
-    return ctx.response.created({ data: { case: { id: r.case.id, remaining: r.case.remaining, held: r.case.held } } })
+    return ctx.response.created({
+      data: { case: { id: r.case.id, remaining: r.case.remaining, held: r.case.held } },
+    })
   }
 
   async storeJudgment(ctx: HttpContext) {
@@ -147,7 +196,9 @@ export default class CasesApiController {
   async reject(ctx: HttpContext) {
     const v = await this.input(ctx, rejectValidator)
     if (!v.ok) return
-    const c = await new RejectDecision().handle(ctx.auth.getUserOrFail(), Number(ctx.params.id), { comment: v.body.comment })
+    const c = await new RejectDecision().handle(ctx.auth.getUserOrFail(), Number(ctx.params.id), {
+      comment: v.body.comment,
+    })
     return { data: caseJson(c) }
   }
 }

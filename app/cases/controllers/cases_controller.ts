@@ -1,6 +1,18 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { CASE_STATUSES, EVENT_RULES, GROUNDS, manualEventsFrom, isOpen, isTerminal } from '../state_machine.js'
-import { caseFilterValidator, eventValidator, moneyValidator, assignValidator } from '../validators/cases.js'
+import {
+  CASE_STATUSES,
+  EVENT_RULES,
+  GROUNDS,
+  manualEventsFrom,
+  isOpen,
+  isTerminal,
+} from '../state_machine.js'
+import {
+  caseFilterValidator,
+  eventValidator,
+  moneyValidator,
+  assignValidator,
+} from '../validators/cases.js'
 import { listCases, caseDetail, officersOf, officersInReach } from '../services/queries.js'
 import { canRecord, isHeadOf } from '../services/access.js'
 import { recordEventFrom, recordMoneyFrom } from '../services/inputs.js'
@@ -25,7 +37,13 @@ export default class CasesController {
     const cases = await listCases(user, filters, { mine })
     cases.baseUrl(ctx.request.url()).queryString({ ...ctx.request.qs(), page: undefined })
     const officers = mine ? [] : await officersInReach(user)
-    return ctx.view.render('cases/cases/index', { cases, filters, officers, mine, statuses: CASE_STATUSES })
+    return ctx.view.render('cases/cases/index', {
+      cases,
+      filters,
+      officers,
+      mine,
+      statuses: CASE_STATUSES,
+    })
   }
 
   async show(ctx: HttpContext) {
@@ -57,7 +75,10 @@ export default class CasesController {
   async storeEvent(ctx: HttpContext) {
     const body = await validate(ctx, eventValidator)
     await recordEventFrom(ctx.auth.getUserOrFail(), Number(ctx.params.id), body)
-    ctx.session.flash('success', ctx.i18n.t('cases.event_recorded', { event: ctx.i18n.t(`cases.events.${body.type}`) }))
+    ctx.session.flash(
+      'success',
+      ctx.i18n.t('cases.event_recorded', { event: ctx.i18n.t(`cases.events.${body.type}`) })
+    )
     return ctx.response.redirect().toRoute('cases.show', { id: ctx.params.id })
   }
 

@@ -20,15 +20,29 @@ const DRAFT_STATES = ['draft', 'submitted', 'rejected'] as const
 export default class DecisionsController {
   async index(ctx: HttpContext) {
     const user = ctx.auth.getUserOrFail()
-    if (!user.hasRole('intake_clerk', 'head')) throw new AccessDenied('forbidden', { type: 'decisions' })
+    if (!user.hasRole('intake_clerk', 'head'))
+      throw new AccessDenied('forbidden', { type: 'decisions' })
     const requested = ctx.request.input('state')
-    const state = (DRAFT_STATES as readonly string[]).includes(requested) ? requested : user.hasRole('head') && !user.hasRole('intake_clerk') ? 'submitted' : null
-    const query = visibleCases(user).where('unit_id', user.unitId).preload('judgment').orderBy('updated_at', 'desc').orderBy('id', 'desc')
+    const state = (DRAFT_STATES as readonly string[]).includes(requested)
+      ? requested
+      : user.hasRole('head') && !user.hasRole('intake_clerk')
+        ? 'submitted'
+        : null
+    const query = visibleCases(user)
+      .where('unit_id', user.unitId)
+      .preload('judgment')
+      .orderBy('updated_at', 'desc')
+      .orderBy('id', 'desc')
     if (state) query.where('draft_status', state)
     else query.whereIn('draft_status', [...DRAFT_STATES])
     const drafts = await query.paginate(Number(ctx.request.input('page')) || 1, 25)
     drafts.baseUrl(ctx.request.url()).queryString({ ...ctx.request.qs(), page: undefined })
-    return ctx.view.render('cases/decisions/index', { drafts, state, states: DRAFT_STATES, canCreate: isClerkOf(user, user.unitId) })
+    return ctx.view.render('cases/decisions/index', {
+      drafts,
+      state,
+      states: DRAFT_STATES,
+      canCreate: isClerkOf(user, user.unitId),
+    })
   }
 
   async create(ctx: HttpContext) {
@@ -48,15 +62,21 @@ export default class DecisionsController {
   async store(ctx: HttpContext) {
     const body = await validate(ctx, draftValidator, this.formBody(ctx))
     const draft = await new SaveDraftDecision().handle(ctx.auth.getUserOrFail(), draftInput(body))
-    ctx.session.flash('success', ctx.i18n.t(draft.draftStatus === 'submitted' ? 'cases.draft_submitted' : 'cases.draft_saved'))
+    ctx.session.flash(
+      'success',
+      ctx.i18n.t(draft.draftStatus === 'submitted' ? 'cases.draft_submitted' : 'cases.draft_saved')
+    )
     return ctx.response.redirect().toRoute('decisions.show', { id: draft.id })
   }
 
   async show(ctx: HttpContext) {
     const user = ctx.auth.getUserOrFail()
     const draft = await findReadableCase(user, ctx.params.id)
-    if (draft.draftStatus === 'approved') return ctx.response.redirect().toRoute('cases.show', { id: draft.id })
-    await draft.load((l) => l.load('judgment').load('request').load('parties').load('obligations').load('unit'))
+    if (draft.draftStatus === 'approved')
+      return ctx.response.redirect().toRoute('cases.show', { id: draft.id })
+    await draft.load((l) =>
+      l.load('judgment').load('request').load('parties').load('obligations').load('unit')
+    )
     const head = isHeadOf(user, draft.unitId) && draft.draftStatus === 'submitted'
     return ctx.view.render('cases/decisions/show', {
       draft,
@@ -70,15 +90,27 @@ export default class DecisionsController {
   async edit(ctx: HttpContext) {
     const user = ctx.auth.getUserOrFail()
     const draft = await findReadableCase(user, ctx.params.id)
-    if (!isClerkOf(user, draft.unitId)) throw new AccessDenied('intake_only', { type: 'case', id: draft.id })
+    if (!isClerkOf(user, draft.unitId))
+      throw new AccessDenied('intake_only', { type: 'case', id: draft.id })
     await draft.load((l) => l.load('parties').load('obligations'))
-    return ctx.view.render('cases/decisions/form', { ...(await this.formData(draft.unitId, draft.requestId)), draft, preset: null })
+    return ctx.view.render('cases/decisions/form', {
+      ...(await this.formData(draft.unitId, draft.requestId)),
+      draft,
+      preset: null,
+    })
   }
 
   async update(ctx: HttpContext) {
     const body = await validate(ctx, draftValidator, this.formBody(ctx))
-    const draft = await new SaveDraftDecision().handle(ctx.auth.getUserOrFail(), draftInput(body), Number(ctx.params.id))
-    ctx.session.flash('success', ctx.i18n.t(draft.draftStatus === 'submitted' ? 'cases.draft_submitted' : 'cases.draft_saved'))
+    const draft = await new SaveDraftDecision().handle(
+      ctx.auth.getUserOrFail(),
+      draftInput(body),
+      Number(ctx.params.id)
+    )
+    ctx.session.flash(
+      'success',
+      ctx.i18n.t(draft.draftStatus === 'submitted' ? 'cases.draft_submitted' : 'cases.draft_saved')
+    )
     return ctx.response.redirect().toRoute('decisions.show', { id: draft.id })
   }
 
@@ -101,7 +133,9 @@ export default class DecisionsController {
 
   async reject(ctx: HttpContext) {
     const body = await validate(ctx, rejectValidator)
-    await new RejectDecision().handle(ctx.auth.getUserOrFail(), Number(ctx.params.id), { comment: body.comment })
+    await new RejectDecision().handle(ctx.auth.getUserOrFail(), Number(ctx.params.id), {
+      comment: body.comment,
+    })
     ctx.session.flash('success', ctx.i18n.t('cases.draft_rejected'))
     return ctx.response.redirect().toRoute('decisions.index')
   }
@@ -117,12 +151,17 @@ export default class DecisionsController {
       return keys.every((k) => /^\d+$/.test(k)) ? Object.values(value) : [value]
     }
     body.parties = rows(body.parties).filter((p: any) => p && String(p.name ?? '').trim() !== '')
-    body.obligations = rows(body.obligations).filter((o: any) => o && String(o.description ?? '').trim() !== '')
+    body.obligations = rows(body.obligations).filter(
+      (o: any) => o && String(o.description ?? '').trim() !== ''
+    )
     return body
   }
 
   private async formData(unitId: number, currentRequestId: number | null = null) {
-    const judgments = await Judgment.query().where('unit_id', unitId).orderBy('received_on', 'desc').limit(200)
+    const judgments = await Judgment.query()
+      .where('unit_id', unitId)
+      .orderBy('received_on', 'desc')
+      .limit(200)
     const requests = await EnforcementRequest.query()
       .where('unit_id', unitId)
       .where((q) => {

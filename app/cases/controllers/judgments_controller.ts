@@ -13,17 +13,26 @@ export default class JudgmentsController {
     const user = ctx.auth.getUserOrFail()
     requireAnyRole(user, INTAKE_READERS, 'judgments')
     const filters = await validate(ctx, judgmentFilterValidator, ctx.request.qs())
-    const query = scopeIntake(Judgment.query(), user, 'judgments.unit_id').orderBy('received_on', 'desc').orderBy('id', 'desc')
+    const query = scopeIntake(Judgment.query(), user, 'judgments.unit_id')
+      .orderBy('received_on', 'desc')
+      .orderBy('id', 'desc')
     if (filters.q) {
       const like = `%${filters.q}%`
-      query.where((w) => w.whereILike('number', like).orWhereILike('court', like).orWhereILike('parties', like))
+      query.where((w) =>
+        w.whereILike('number', like).orWhereILike('court', like).orWhereILike('parties', like)
+      )
     }
     if (filters.type) query.where('type', filters.type)
     if (filters.from) query.where('received_on', '>=', filters.from)
     if (filters.to) query.where('received_on', '<=', filters.to)
     const judgments = await query.paginate(filters.page ?? 1, 25)
     judgments.baseUrl(ctx.request.url()).queryString({ ...ctx.request.qs(), page: undefined })
-    return ctx.view.render('cases/judgments/index', { judgments, filters, types: JUDGMENT_TYPES, canCreate: isClerkOf(user, user.unitId) })
+    return ctx.view.render('cases/judgments/index', {
+      judgments,
+      filters,
+      types: JUDGMENT_TYPES,
+      canCreate: isClerkOf(user, user.unitId),
+    })
   }
 
   async create(ctx: HttpContext) {
@@ -43,7 +52,10 @@ export default class JudgmentsController {
       summary: body.summary ?? null,
       receivedOn: body.received_on,
     })
-    ctx.session.flash('success', ctx.i18n.t('cases.judgment_created', { number: judgment.number ?? '—' }))
+    ctx.session.flash(
+      'success',
+      ctx.i18n.t('cases.judgment_created', { number: judgment.number ?? '—' })
+    )
     return ctx.response.redirect().toRoute('judgments.index')
   }
 }

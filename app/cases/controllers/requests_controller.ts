@@ -28,7 +28,11 @@ export default class RequestsController {
     if (filters.to) query.where('received_on', '<=', filters.to)
     const requests = await query.paginate(filters.page ?? 1, 25)
     requests.baseUrl(ctx.request.url()).queryString({ ...ctx.request.qs(), page: undefined })
-    const deadlines = Object.fromEntries(await Promise.all(requests.all().map(async (r) => [r.id, await requestDeadline(r.receivedOn)])))
+    const deadlines = Object.fromEntries(
+      await Promise.all(
+        requests.all().map(async (r) => [r.id, await requestDeadline(r.receivedOn)])
+      )
+    )
     return ctx.view.render('cases/requests/index', {
       requests,
       filters,
@@ -42,7 +46,10 @@ export default class RequestsController {
   async create(ctx: HttpContext) {
     const user = ctx.auth.getUserOrFail()
     if (!isClerkOf(user, user.unitId)) throw new AccessDenied('intake_only', { type: 'request' })
-    const judgments = await Judgment.query().where('unit_id', user.unitId).orderBy('received_on', 'desc').limit(200)
+    const judgments = await Judgment.query()
+      .where('unit_id', user.unitId)
+      .orderBy('received_on', 'desc')
+      .limit(200)
     return ctx.view.render('cases/requests/form', { judgments, today: today() })
   }
 
@@ -60,7 +67,10 @@ export default class RequestsController {
 
   async refuse(ctx: HttpContext) {
     const body = await validate(ctx, refuseValidator)
-    await new RefuseRequest().handle(ctx.auth.getUserOrFail(), Number(ctx.params.id), { reason: body.reason, decidedOn: body.decided_on })
+    await new RefuseRequest().handle(ctx.auth.getUserOrFail(), Number(ctx.params.id), {
+      reason: body.reason,
+      decidedOn: body.decided_on,
+    })
     ctx.session.flash('success', ctx.i18n.t('cases.request_refused'))
     return ctx.response.redirect().toRoute('requests.index')
   }

@@ -44,7 +44,10 @@ export default class CaseEvent extends BaseModel {
   @column()
   declare officerId: number | null
 
-  @column({ prepare: (v) => (v ? JSON.stringify(v) : null), consume: (v) => (v ? JSON.parse(v) : null) })
+  @column({
+    prepare: (v) => (v ? JSON.stringify(v) : null),
+    consume: (v) => (v ? JSON.parse(v) : null),
+  })
   declare data: Record<string, unknown> | null
 
   @column()

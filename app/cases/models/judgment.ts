@@ -2,7 +2,16 @@ import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 /** Court judgments and decisions received for enforcement (sổ thụ lý bản án). Dates are ISO day strings. */
-export const JUDGMENT_TYPES = ['criminal', 'civil', 'marriage_family', 'business', 'labour', 'administrative', 'bankruptcy', 'other'] as const
+export const JUDGMENT_TYPES = [
+  'criminal',
+  'civil',
+  'marriage_family',
+  'business',
+  'labour',
+  'administrative',
+  'bankruptcy',
+  'other',
+] as const
 export type JudgmentType = (typeof JUDGMENT_TYPES)[number]
 
 export default class Judgment extends BaseModel {

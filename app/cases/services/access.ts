@@ -24,7 +24,10 @@ export function visibleCases(user: User, trx?: TransactionClientContract) {
   })
 }
 
-export function canReadCase(user: User, c: Pick<Case, 'unitId' | 'unitPath' | 'officerId'>): boolean {
+export function canReadCase(
+  user: User,
+  c: Pick<Case, 'unitId' | 'unitPath' | 'officerId'>
+): boolean {
   if (user.hasRole('inspector')) return true
   const prefix = reachPrefix(user, SUBTREE_READERS)
   if (prefix && c.unitPath.startsWith(prefix)) return true
@@ -48,16 +51,22 @@ export function isClerkOf(user: User, unitId: number): boolean {
 }
 
 export function assertCanRecord(user: User, c: Case): void {
-  if (!canReadCase(user, c)) throw new AccessDenied('outside_jurisdiction', { type: 'case', id: c.id })
+  if (!canReadCase(user, c))
+    throw new AccessDenied('outside_jurisdiction', { type: 'case', id: c.id })
   if (!canRecord(user, c)) throw new AccessDenied('not_assigned', { type: 'case', id: c.id })
 }
 
 /** Loads a case the user may read: 404 when it does not exist, 403 (audited) when it is out of reach. */
-export async function findReadableCase(user: User, id: number | string, trx?: TransactionClientContract): Promise<Case> {
+export async function findReadableCase(
+  user: User,
+  id: number | string,
+  trx?: TransactionClientContract
+): Promise<Case> {
   const found = await Case.query(trx ? { client: trx } : undefined)
     .where('id', Number(id) || 0)
     .firstOrFail()
-  if (!canReadCase(user, found)) throw new AccessDenied('outside_jurisdiction', { type: 'case', id: found.id })
+  if (!canReadCase(user, found))
+    throw new AccessDenied('outside_jurisdiction', { type: 'case', id: found.id })
   return found
 }
 
@@ -65,17 +74,25 @@ export async function findReadableCase(user: User, id: number | string, trx?: Tr
  * Intake registers (judgments, requests): clerks see their unit, admin/head/statistician their subtree,
  * inspectors everything. `unitColumn` is the table's unit id column.
  */
-export function scopeIntake<Q extends { where: any; whereIn: any; whereRaw: any; orWhere: any; orWhereIn: any; orWhereRaw: any }>(
-  query: Q,
-  user: User,
-  unitColumn: string
-): Q {
+export function scopeIntake<
+  Q extends {
+    where: any
+    whereIn: any
+    whereRaw: any
+    orWhere: any
+    orWhereIn: any
+    orWhereRaw: any
+  },
+>(query: Q, user: User, unitColumn: string): Q {
   if (user.hasRole('inspector')) return query
   const prefix = reachPrefix(user, SUBTREE_READERS)
   query.where((w: any) => {
     w.whereRaw('1 = 0')
     if (prefix === '/') w.orWhereRaw('1 = 1')
-    else if (prefix) w.orWhereIn(unitColumn, (sub: any) => sub.from('units').select('id').where('path', 'like', `${prefix}%`))
+    else if (prefix)
+      w.orWhereIn(unitColumn, (sub: any) =>
+        sub.from('units').select('id').where('path', 'like', `${prefix}%`)
+      )
     if (user.hasRole('intake_clerk')) w.orWhere(unitColumn, user.unitId)
   })
   return query

@@ -22,7 +22,8 @@ export function effect(line: Pick<Line, 'kind' | 'amount'>): { remaining: number
   if (line.kind === 'obligation') return { remaining: amount, held: 0 }
   if (line.kind === 'collected') return { remaining: -amount, held: amount }
   if (line.kind === 'paid_out') return { remaining: 0, held: -amount }
-  if ((REMAINING_REDUCERS as readonly string[]).includes(line.kind)) return { remaining: -amount, held: 0 }
+  if ((REMAINING_REDUCERS as readonly string[]).includes(line.kind))
+    return { remaining: -amount, held: 0 }
   return { remaining: 0, held: 0 }
 }
 
@@ -43,8 +44,14 @@ export function totals(lines: Line[], day?: string): { remaining: number; held: 
  * The lowest remaining and held on any day from `day` on, if `extra` were added. A back-dated posting
  * must keep every later balance non-negative, not only today's.
  */
-export function lowestFrom(lines: Line[], day: string, extra: Line): { remaining: number; held: number } {
-  const all = [...lines, extra].sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0))
+export function lowestFrom(
+  lines: Line[],
+  day: string,
+  extra: Line
+): { remaining: number; held: number } {
+  const all = [...lines, extra].sort((a, b) =>
+    a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0
+  )
   let remaining = 0
   let held = 0
   let lowRemaining = Number.POSITIVE_INFINITY
@@ -63,7 +70,9 @@ export function lowestFrom(lines: Line[], day: string, extra: Line): { remaining
 }
 
 /** Ledger rows with the running balance after each, oldest first (for the case page). */
-export function withRunningBalance<T extends Line>(lines: T[]): Array<T & { remainingAfter: number; heldAfter: number }> {
+export function withRunningBalance<T extends Line>(
+  lines: T[]
+): Array<T & { remainingAfter: number; heldAfter: number }> {
   let remaining = 0
   let held = 0
   return lines.map((line) => {

@@ -6,7 +6,10 @@ import Case from '../models/case.js'
  * commit) and makes the SQLite transaction a writer at once; the re-read then sees every earlier commit,
  * so concurrent postings never compute a balance from stale rows.
  */
-export async function lockCase(trx: TransactionClientContract, caseId: number): Promise<Case | null> {
+export async function lockCase(
+  trx: TransactionClientContract,
+  caseId: number
+): Promise<Case | null> {
   const bumped = await trx.from('cases').where('id', caseId).increment('version', 1)
   const changed = Array.isArray(bumped) ? Number(bumped[0] ?? 0) : Number(bumped)
   if (!changed) return null

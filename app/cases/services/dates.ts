@@ -1,7 +1,13 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { RuleViolation, today as clockToday, addDays as shiftDays, addWorkingDays, isWorkingDay } from '#core'
+import {
+  RuleViolation,
+  today as clockToday,
+  addDays as shiftDays,
+  addWorkingDays,
+  isWorkingDay,
+} from '#core'
 
 /** Today as an ISO day on the application clock (Vietnam time, pinnable in tests), as the lock check uses. */
 export function today(): string {
@@ -9,7 +15,11 @@ export function today(): string {
 }
 
 export function isIsoDay(value: unknown): value is string {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid
+  return (
+    typeof value === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    DateTime.fromISO(value).isValid
+  )
 }
 
 export const addDays = shiftDays
@@ -30,7 +40,9 @@ export function requestDeadline(receivedOn: string): Promise<string> {
  * Opens a write transaction after warming the working-day calendar that the period lock reads: on SQLite
  * the transaction holds the only connection, so a cold calendar load inside it could never run.
  */
-export async function writeTransaction<T>(work: (trx: TransactionClientContract) => Promise<T>): Promise<T> {
+export async function writeTransaction<T>(
+  work: (trx: TransactionClientContract) => Promise<T>
+): Promise<T> {
   await isWorkingDay(today())
   return db.transaction(work)
 }

@@ -21,13 +21,28 @@ export function draftInput(body: Infer<typeof draftValidator>): DraftInput {
     creditInstitution: body.credit_institution ?? false,
     area: body.area ?? null,
     summary: body.summary ?? null,
-    parties: body.parties.map((p) => ({ role: p.role, name: p.name, address: p.address ?? null, idNumber: p.id_number ?? null, isCreditInstitution: p.is_credit_institution ?? false })),
-    obligations: body.obligations.map((o) => ({ kind: o.kind, description: o.description, amount: o.amount ?? null, payee: o.payee ?? null })),
+    parties: body.parties.map((p) => ({
+      role: p.role,
+      name: p.name,
+      address: p.address ?? null,
+      idNumber: p.id_number ?? null,
+      isCreditInstitution: p.is_credit_institution ?? false,
+    })),
+    obligations: body.obligations.map((o) => ({
+      kind: o.kind,
+      description: o.description,
+      amount: o.amount ?? null,
+      payee: o.payee ?? null,
+    })),
     submit: body.submit ?? false,
   }
 }
 
-export async function recordEventFrom(actor: User, caseId: number, body: Infer<typeof eventValidator>) {
+export async function recordEventFrom(
+  actor: User,
+  caseId: number,
+  body: Infer<typeof eventValidator>
+) {
   return new RecordEvent().handle(actor, caseId, {
     type: body.type,
     effectiveDate: body.effective_date,
@@ -39,16 +54,30 @@ export async function recordEventFrom(actor: User, caseId: number, body: Infer<t
   })
 }
 
-export async function recordMoneyFrom(actor: User, caseId: number, body: Infer<typeof moneyValidator>): Promise<{ case: { id: number; remaining: number; held: number } }> {
+export async function recordMoneyFrom(
+  actor: User,
+  caseId: number,
+  body: Infer<typeof moneyValidator>
+): Promise<{ case: { id: number; remaining: number; held: number } }> {
   const base = { amount: body.amount, effectiveDate: body.effective_date }
   switch (body.kind) {
     case 'collected':
-      return new RecordCollection().handle(actor, caseId, { ...base, receiptNumber: body.receipt_number ?? null })
+      return new RecordCollection().handle(actor, caseId, {
+        ...base,
+        receiptNumber: body.receipt_number ?? null,
+      })
     case 'paid_out':
       return new RecordPayout().handle(actor, caseId, { ...base, payee: body.payee ?? null })
     case 'fee':
-      return new RecordFee().handle(actor, caseId, { ...base, receiptNumber: body.receipt_number ?? null })
+      return new RecordFee().handle(actor, caseId, {
+        ...base,
+        receiptNumber: body.receipt_number ?? null,
+      })
     case 'obligation_amended':
-      return new AmendObligation().handle(actor, caseId, { ...base, documentNumber: body.document_number ?? null, note: body.note ?? null })
+      return new AmendObligation().handle(actor, caseId, {
+        ...base,
+        documentNumber: body.document_number ?? null,
+        note: body.note ?? null,
+      })
   }
 }

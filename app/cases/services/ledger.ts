@@ -25,24 +25,31 @@ export interface EventRow {
 
 const now = () => DateTime.utc().toFormat('yyyy-MM-dd HH:mm:ss')
 
-export async function insertEvent(trx: TransactionClientContract, c: Case, row: EventRow): Promise<number> {
-  const [id] = await trx.insertQuery().table('case_events').insert({
-    case_id: c.id,
-    unit_id: c.unitId,
-    type: row.type,
-    effective_date: row.effectiveDate,
-    recorded_at: now(),
-    actor_id: row.actorId,
-    document_number: row.documentNumber ?? null,
-    legal_ground: row.legalGround ?? null,
-    amount: row.amount ?? null,
-    status_after: row.statusAfter ?? null,
-    target_unit_id: row.targetUnitId ?? null,
-    officer_id: row.officerId ?? null,
-    data: row.data ? JSON.stringify(row.data) : null,
-    note: row.note ?? null,
-    edit_request_id: row.editRequestId ?? null,
-  })
+export async function insertEvent(
+  trx: TransactionClientContract,
+  c: Case,
+  row: EventRow
+): Promise<number> {
+  const [id] = await trx
+    .insertQuery()
+    .table('case_events')
+    .insert({
+      case_id: c.id,
+      unit_id: c.unitId,
+      type: row.type,
+      effective_date: row.effectiveDate,
+      recorded_at: now(),
+      actor_id: row.actorId,
+      document_number: row.documentNumber ?? null,
+      legal_ground: row.legalGround ?? null,
+      amount: row.amount ?? null,
+      status_after: row.statusAfter ?? null,
+      target_unit_id: row.targetUnitId ?? null,
+      officer_id: row.officerId ?? null,
+      data: row.data ? JSON.stringify(row.data) : null,
+      note: row.note ?? null,
+      edit_request_id: row.editRequestId ?? null,
+    })
   return Number(id)
 }
 
@@ -57,40 +64,69 @@ export interface MoneyRow {
   editRequestId?: number | null
 }
 
-export async function insertMoney(trx: TransactionClientContract, c: Case, row: MoneyRow): Promise<number> {
+export async function insertMoney(
+  trx: TransactionClientContract,
+  c: Case,
+  row: MoneyRow
+): Promise<number> {
   if (!Number.isSafeInteger(row.amount)) throw new Error('money amounts are integer VND')
-  const [id] = await trx.insertQuery().table('money_entries').insert({
-    case_id: c.id,
-    unit_id: c.unitId,
-    unit_path: c.unitPath,
-    kind: row.kind,
-    amount: row.amount,
-    effective_date: row.effectiveDate,
-    receipt_number: row.receiptNumber ?? null,
-    payee: row.payee ?? null,
-    event_id: row.eventId ?? null,
-    officer_id: c.officerId,
-    actor_id: row.actorId,
-    recorded_at: now(),
-    edit_request_id: row.editRequestId ?? null,
-  })
+  const [id] = await trx
+    .insertQuery()
+    .table('money_entries')
+    .insert({
+      case_id: c.id,
+      unit_id: c.unitId,
+      unit_path: c.unitPath,
+      kind: row.kind,
+      amount: row.amount,
+      effective_date: row.effectiveDate,
+      receipt_number: row.receiptNumber ?? null,
+      payee: row.payee ?? null,
+      event_id: row.eventId ?? null,
+      officer_id: c.officerId,
+      actor_id: row.actorId,
+      recorded_at: now(),
+      edit_request_id: row.editRequestId ?? null,
+    })
   return Number(id)
 }
 
 export async function loadLines(trx: TransactionClientContract, caseId: number): Promise<Line[]> {
-  const rows = await trx.from('money_entries').where('case_id', caseId).orderBy('effective_date').orderBy('id').select('kind', 'amount', 'effective_date')
-  return rows.map((r) => ({ kind: r.kind, amount: Number(r.amount), effectiveDate: String(r.effective_date).slice(0, 10) }))
+  const rows = await trx
+    .from('money_entries')
+    .where('case_id', caseId)
+    .orderBy('effective_date')
+    .orderBy('id')
+    .select('kind', 'amount', 'effective_date')
+  return rows.map((r) => ({
+    kind: r.kind,
+    amount: Number(r.amount),
+    effectiveDate: String(r.effective_date).slice(0, 10),
+  }))
 }
 
 /** The latest day on which Remaining changed: a terminal event may not predate it. */
 export function lastBalanceDay(lines: Line[]): string | null {
-  const days = lines.filter((l) => l.kind === 'obligation' || (REMAINING_REDUCERS as readonly string[]).includes(l.kind)).map((l) => l.effectiveDate)
+  const days = lines
+    .filter(
+      (l) => l.kind === 'obligation' || (REMAINING_REDUCERS as readonly string[]).includes(l.kind)
+    )
+    .map((l) => l.effectiveDate)
   return days.length ? days.reduce((a, b) => (a > b ? a : b)) : null
 }
 
 /** Rewrites the list caches from the derived truth (open span, ledger, open assignment). */
-export async function refreshCaches(trx: TransactionClientContract, c: Case): Promise<{ status: string; remaining: number; held: number }> {
-  const span = await trx.from('case_status_spans').where('case_id', c.id).whereNull('to_date').orderBy('id', 'desc').select('status').first()
+export async function refreshCaches(
+  trx: TransactionClientContract,
+  c: Case
+): Promise<{ status: string; remaining: number; held: number }> {
+  const span = await trx
+    .from('case_status_spans')
+    .where('case_id', c.id)
+    .whereNull('to_date')
+    .orderBy('id', 'desc')
+    .select('status')
+    .first()
   const { remaining, held } = totals(await loadLines(trx, c.id))
   const status = span?.status ?? c.status
   await trx.from('cases').where('id', c.id).update({ status, remaining, held, updated_at: now() })

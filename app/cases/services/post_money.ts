@@ -34,20 +34,30 @@ export async function postMoney(
   if (!c) throw new lucidErrors.E_ROW_NOT_FOUND()
   authorize(c)
   if (c.draftStatus !== 'approved') throw new RuleViolation('cases.errors.not_accepted')
-  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new RuleViolation('cases.errors.amount_positive')
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
+    throw new RuleViolation('cases.errors.amount_positive')
   const day = input.effectiveDate
   assertPastDay(day)
-  if (day < c.decisionDate!) throw new RuleViolation('cases.errors.before_decision', { date: c.decisionDate })
+  if (day < c.decisionDate!)
+    throw new RuleViolation('cases.errors.before_decision', { date: c.decisionDate })
   // Collections belong to a live case; payouts of money already held stay possible after it ended.
-  if (input.kind === 'collected' && isTerminal(c.status)) throw new RuleViolation('cases.errors.case_closed', { status: c.status })
-  if (input.kind === 'collected' && !input.receiptNumber?.trim()) throw new RuleViolation('cases.errors.receipt_required')
-  if (input.kind === 'paid_out' && !input.payee) throw new RuleViolation('cases.errors.payee_required')
+  if (input.kind === 'collected' && isTerminal(c.status))
+    throw new RuleViolation('cases.errors.case_closed', { status: c.status })
+  if (input.kind === 'collected' && !input.receiptNumber?.trim())
+    throw new RuleViolation('cases.errors.receipt_required')
+  if (input.kind === 'paid_out' && !input.payee)
+    throw new RuleViolation('cases.errors.payee_required')
 
-  const { editRequestId } = await assertWritable(c.unitId, day, { actorId: actor.id, caseId: c.id, trx })
+  const { editRequestId } = await assertWritable(c.unitId, day, {
+    actorId: actor.id,
+    caseId: c.id,
+    trx,
+  })
   const lines = await loadLines(trx, c.id)
   const low = lowestFrom(lines, day, { kind: input.kind, amount: input.amount, effectiveDate: day })
   const now = totals(lines)
-  if (low.remaining < 0) throw new RuleViolation('cases.errors.beyond_remaining', { remaining: now.remaining })
+  if (low.remaining < 0)
+    throw new RuleViolation('cases.errors.beyond_remaining', { remaining: now.remaining })
   if (low.held < 0) throw new RuleViolation('cases.errors.beyond_held', { held: now.held })
 
   const before = { remaining: c.remaining, held: c.held }
@@ -69,7 +79,14 @@ export async function postMoney(
       subjectType: 'case',
       subjectId: c.id,
       before,
-      after: { remaining: after.remaining, held: after.held, entryId, amount: input.amount, effectiveDate: day, editRequestId },
+      after: {
+        remaining: after.remaining,
+        held: after.held,
+        entryId,
+        amount: input.amount,
+        effectiveDate: day,
+        editRequestId,
+      },
     },
     trx
   )

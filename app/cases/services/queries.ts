@@ -12,7 +12,10 @@ import Assignment from '../models/assignment.js'
 export type CaseFilters = Infer<typeof caseFilterValidator>
 
 export function listCases(user: User, filters: CaseFilters, options: { mine?: boolean } = {}) {
-  const query = visibleCases(user).where('cases.draft_status', 'approved').preload('officer').preload('unit')
+  const query = visibleCases(user)
+    .where('cases.draft_status', 'approved')
+    .preload('officer')
+    .preload('unit')
   if (options.mine) query.where('cases.officer_id', user.id)
   if (filters.status === 'open') query.whereIn('cases.status', [...OPEN_STATUSES])
   else if (filters.status) query.where('cases.status', filters.status)
@@ -29,7 +32,9 @@ export function listCases(user: User, filters: CaseFilters, options: { mine?: bo
         .whereILike('cases.number', like)
         .orWhereILike('cases.debtor_name', like)
         .orWhereILike('cases.creditor_name', like)
-        .orWhereIn('cases.id', (sub) => sub.from('case_parties').select('case_id').whereILike('name', like))
+        .orWhereIn('cases.id', (sub) =>
+          sub.from('case_parties').select('case_id').whereILike('name', like)
+        )
     )
   }
   const dir = filters.dir ?? 'desc'
@@ -56,13 +61,36 @@ export function listCases(user: User, filters: CaseFilters, options: { mine?: bo
 export async function caseDetail(user: User, id: number | string) {
   const found = await findReadableCase(user, id)
   await found.load((loader) => {
-    loader.load('unit').load('officer').load('judgment').load('request').load('parties').load('obligations')
+    loader
+      .load('unit')
+      .load('officer')
+      .load('judgment')
+      .load('request')
+      .load('parties')
+      .load('obligations')
   })
-  const events = await CaseEvent.query().where('case_id', found.id).orderBy('effective_date').orderBy('id')
-  const money = withRunningBalance(await MoneyEntry.query().where('case_id', found.id).orderBy('effective_date').orderBy('id'))
-  const assignments = await Assignment.query().where('case_id', found.id).preload('officer').orderBy('from_date').orderBy('id')
-  const actorIds = [...new Set([...events.map((e) => e.actorId), ...events.map((e) => e.officerId)].filter((v): v is number => !!v))]
-  const people = actorIds.length ? await User.query().whereIn('id', actorIds).select('id', 'full_name') : []
+  const events = await CaseEvent.query()
+    .where('case_id', found.id)
+    .orderBy('effective_date')
+    .orderBy('id')
+  const money = withRunningBalance(
+    await MoneyEntry.query().where('case_id', found.id).orderBy('effective_date').orderBy('id')
+  )
+  const assignments = await Assignment.query()
+    .where('case_id', found.id)
+    .preload('officer')
+    .orderBy('from_date')
+    .orderBy('id')
+  const actorIds = [
+    ...new Set(
+      [...events.map((e) => e.actorId), ...events.map((e) => e.officerId)].filter(
+        (v): v is number => !!v
+      )
+    ),
+  ]
+  const people = actorIds.length
+    ? await User.query().whereIn('id', actorIds).select('id', 'full_name')
+    : []
   const names = Object.fromEntries(people.map((p) => [p.id, p.fullName]))
   return { case: found, events, money, assignments, names }
 }
@@ -80,7 +108,12 @@ export function officersOf(unitId: number) {
 export function officersInReach(user: User) {
   const prefix = reachPrefix(user, ['admin', 'head', 'statistician', 'inspector']) ?? user.unit.path
   return User.query()
-    .whereIn('unit_id', (sub) => sub.from('units').select('id').where('path', 'like', `${prefix === '/' ? user.unit.path : prefix}%`))
+    .whereIn('unit_id', (sub) =>
+      sub
+        .from('units')
+        .select('id')
+        .where('path', 'like', `${prefix === '/' ? user.unit.path : prefix}%`)
+    )
     .whereIn('id', (sub) => sub.from('user_roles').select('user_id').where('role', 'officer'))
     .orderBy('full_name')
     .limit(500)

@@ -15,7 +15,11 @@ export interface CaseState {
  * (never from the caches on `cases`). Spans are half-open [from_date, to_date); a same-day chain of
  * changes leaves the last one standing.
  */
-export async function caseStateAsOf(caseId: number, day: string, trx?: TransactionClientContract): Promise<CaseState> {
+export async function caseStateAsOf(
+  caseId: number,
+  day: string,
+  trx?: TransactionClientContract
+): Promise<CaseState> {
   const client = trx ?? db
   const span = await client
     .from('case_status_spans')
@@ -49,5 +53,10 @@ export async function caseStateAsOf(caseId: number, day: string, trx?: Transacti
     remaining += e.remaining
     held += e.held
   }
-  return { status: span?.status ?? null, remaining, held, officerId: assignment ? Number(assignment.officer_id) : null }
+  return {
+    status: span?.status ?? null,
+    remaining,
+    held,
+    officerId: assignment ? Number(assignment.officer_id) : null,
+  }
 }

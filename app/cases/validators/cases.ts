@@ -56,6 +56,9 @@ export const assignValidator = vine.compile(
 export const tokenValidator = vine.compile(
   vine.object({
     name: vine.string().trim().minLength(2).maxLength(100),
-    abilities: vine.array(vine.enum(['cases:read', 'cases:write'])).minLength(1).distinct(),
+    abilities: vine
+      .array(vine.enum(['cases:read', 'cases:write']))
+      .minLength(1)
+      .distinct(),
   })
 )

@@ -3,7 +3,11 @@ import type { I18n } from '@adonisjs/i18n'
 import type { MessagesProviderContact, FieldContext } from '@vinejs/vine/types'
 
 /** ISO day (YYYY-MM-DD) kept as a string: effective dates are never shifted through a time zone. */
-export const isoDay = () => vine.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/)
+export const isoDay = () =>
+  vine
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
 
 /** Integer VND; the upper bound keeps every sum a safe JS integer. */
 export const vnd = () => vine.number().withoutDecimals().min(-1e15).max(1e15)
@@ -15,9 +19,19 @@ export const vnd = () => vine.number().withoutDecimals().min(-1e15).max(1e15)
 export function casesMessages(i18n: I18n): MessagesProviderContact {
   const shared = i18n.createMessagesProvider()
   return {
-    getMessage(defaultMessage: string, rule: string, field: FieldContext, meta?: Record<string, any>) {
+    getMessage(
+      defaultMessage: string,
+      rule: string,
+      field: FieldContext,
+      meta?: Record<string, any>
+    ) {
       const label = i18n.t(`cases.fields.${field.name}`, {}, String(field.name))
-      return shared.getMessage(defaultMessage, rule, { ...field, name: label } as FieldContext, meta)
+      return shared.getMessage(
+        defaultMessage,
+        rule,
+        { ...field, name: label } as FieldContext,
+        meta
+      )
     },
   }
 }

@@ -31,7 +31,9 @@ export async function staff(unit: string = UNITS.badinh) {
   return { clerk, head, officer }
 }
 
-export async function acceptedCase(options: { unit?: string; amount?: number; decisionDate?: string; debtor?: string } = {}) {
+export async function acceptedCase(
+  options: { unit?: string; amount?: number; decisionDate?: string; debtor?: string } = {}
+) {
   const people = await staff(options.unit)
   const judgment = await new CreateJudgment().handle(people.clerk, {
     number: `${Math.floor(Math.random() * 1e6)}/2026/DS-ST`,
@@ -48,12 +50,20 @@ export async function acceptedCase(options: { unit?: string; amount?: number; de
       { role: 'creditor', name: 'Ngân hàng TMCP Ví Dụ', isCreditInstitution: true },
     ],
     obligations: [
-      { kind: 'money', description: 'Trả nợ gốc và lãi', amount: options.amount ?? 10_000_000, payee: 'creditor' },
+      {
+        kind: 'money',
+        description: 'Trả nợ gốc và lãi',
+        amount: options.amount ?? 10_000_000,
+        payee: 'creditor',
+      },
       { kind: 'non_money', description: 'Trả lại giấy tờ xe' },
     ],
     submit: true,
   })
-  const c = await new ApproveDecision().handle(people.head, draft.id, { decisionDate: options.decisionDate ?? day(0), officerId: people.officer.id })
+  const c = await new ApproveDecision().handle(people.head, draft.id, {
+    decisionDate: options.decisionDate ?? day(0),
+    officerId: people.officer.id,
+  })
   return { ...people, judgment, c }
 }
 
@@ -63,7 +73,10 @@ export async function reload(c: Case) {
 
 /** The refusal audit row the exception handler writes for a 403. */
 export async function refusalAudited(user: User, subjectId?: number) {
-  const q = AuditEvent.query().where('action', 'access.denied').where('actor_id', user.id).where('outcome', 'refused')
+  const q = AuditEvent.query()
+    .where('action', 'access.denied')
+    .where('actor_id', user.id)
+    .where('outcome', 'refused')
   if (subjectId) q.where('subject_id', String(subjectId))
   return (await q.first()) !== null
 }

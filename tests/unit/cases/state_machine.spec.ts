@@ -1,5 +1,12 @@
 import { test } from '@japa/runner'
-import { CASE_STATUSES, EVENT_TYPES, transition, manualEventsFrom, EVENT_RULES, isTerminal } from '#cases'
+import {
+  CASE_STATUSES,
+  EVENT_TYPES,
+  transition,
+  manualEventsFrom,
+  EVENT_RULES,
+  isTerminal,
+} from '#cases'
 
 /**
  * The expected law, written independently of the table: event → { status it may be recorded in → status after }.
@@ -16,15 +23,35 @@ const EXPECTED: Record<string, Record<string, string>> = {
   resume: { no_conditions: 'in_progress', postponed: 'in_progress', suspended: 'in_progress' },
   postponed: { in_progress: 'postponed' },
   suspended: { in_progress: 'suspended', postponed: 'suspended', no_conditions: 'suspended' },
-  terminated: { in_progress: 'terminated', no_conditions: 'terminated', postponed: 'terminated', suspended: 'terminated' },
+  terminated: {
+    in_progress: 'terminated',
+    no_conditions: 'terminated',
+    postponed: 'terminated',
+    suspended: 'terminated',
+  },
   exemption: O,
   reduction: O,
   obligation_amended: O,
   security_measure: { in_progress: '=', postponed: '=', no_conditions: '=' },
   coercion: { in_progress: '=' },
-  delegated_out: { in_progress: 'delegated_out', no_conditions: 'delegated_out', postponed: 'delegated_out', suspended: 'delegated_out' },
-  withdrawn: { in_progress: 'withdrawn', no_conditions: 'withdrawn', postponed: 'withdrawn', suspended: 'withdrawn' },
-  revoked: { in_progress: 'revoked', no_conditions: 'revoked', postponed: 'revoked', suspended: 'revoked' },
+  delegated_out: {
+    in_progress: 'delegated_out',
+    no_conditions: 'delegated_out',
+    postponed: 'delegated_out',
+    suspended: 'delegated_out',
+  },
+  withdrawn: {
+    in_progress: 'withdrawn',
+    no_conditions: 'withdrawn',
+    postponed: 'withdrawn',
+    suspended: 'withdrawn',
+  },
+  revoked: {
+    in_progress: 'revoked',
+    no_conditions: 'revoked',
+    postponed: 'revoked',
+    suspended: 'revoked',
+  },
   completed: { in_progress: 'completed' },
   result_confirmed: { completed: '=', terminated: '=' },
   archived: { completed: '=', terminated: '=', delegated_out: '=', withdrawn: '=', revoked: '=' },
@@ -38,7 +65,9 @@ test.group('Case state machine (transition table)', () => {
   for (const event of Object.keys(EXPECTED)) {
     for (const status of CASE_STATUSES) {
       const expected = EXPECTED[event][status]
-      const title = expected ? `${event} from ${status} → ${expected === '=' ? 'unchanged' : expected}` : `${event} from ${status} is refused`
+      const title = expected
+        ? `${event} from ${status} → ${expected === '=' ? 'unchanged' : expected}`
+        : `${event} from ${status} is refused`
       test(title, ({ assert }) => {
         const result = transition(event as any, status)
         if (!expected) {
@@ -67,7 +96,17 @@ test.group('Case state machine (transition table)', () => {
   })
 
   test('an officer is offered only what the law allows now', ({ assert }) => {
-    assert.sameMembers(manualEventsFrom('postponed'), ['notified', 'verified', 'resume', 'suspended', 'terminated', 'exemption', 'reduction', 'security_measure', 'revoked'])
+    assert.sameMembers(manualEventsFrom('postponed'), [
+      'notified',
+      'verified',
+      'resume',
+      'suspended',
+      'terminated',
+      'exemption',
+      'reduction',
+      'security_measure',
+      'revoked',
+    ])
     assert.notInclude(manualEventsFrom('in_progress'), 'decision_approved')
     assert.notInclude(manualEventsFrom('in_progress'), 'officer_assigned')
   })
