@@ -49,11 +49,14 @@ export default class EditRequestsController {
     })
   }
 
-  async create({ view, auth }: HttpContext) {
+  async create({ request, view, auth }: HttpContext) {
     const user = auth.getUserOrFail()
     if (!user.hasRole(...FILER_ROLES)) throw new AccessDenied('forbidden', { type: 'edit_request' })
     const lastMonth = addDays(`${today().slice(0, 7)}-01`, -1).slice(0, 7)
-    return view.render('periods/requests/new', { units: await this.fileableUnits(user), lastMonth, maxMonth: today().slice(0, 7) })
+    // Links from the periods overview pre-fill the unit and month.
+    const qs = request.qs()
+    const prefill = { unit_id: /^\d+$/.test(String(qs.unit_id ?? '')) ? String(qs.unit_id) : '', month: /^\d{4}-\d{2}$/.test(String(qs.month ?? '')) ? String(qs.month) : '' }
+    return view.render('periods/requests/new', { units: await this.fileableUnits(user), lastMonth, maxMonth: today().slice(0, 7), prefill })
   }
 
   async store({ request, response, auth, session, i18n }: HttpContext) {

@@ -45,7 +45,7 @@ export function registerSubmissionCheck(check: SubmissionCheck): () => void {
 export async function baseLockReason(unitId: number, effectiveDate: string, options: Pick<LockOptions, 'trx' | 'today'> = {}): Promise<Exclude<LockReason, 'exception_active'>> {
   const today = options.today ?? clockToday()
   if (await isYearClosed(statisticalYearOf(effectiveDate), options.trx)) return 'year_closed'
-  if (today > (await monthCloseDate(effectiveDate))) return 'period_closed'
+  if (today > (await monthCloseDate(effectiveDate, undefined, options.trx))) return 'period_closed'
   for (const check of submissionChecks) {
     if (await check({ unitId, month: monthOf(effectiveDate), effectiveDate, trx: options.trx })) return 'submitted'
   }

@@ -1,3 +1,4 @@
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { addWorkingDays, endOfMonth } from '#core'
 import periodsConfig from '#config/periods'
 
@@ -68,8 +69,8 @@ export function graceWorkingDays(): number {
  * The last day on which data dated in `day`'s month may still be entered: the month's end plus the grace in
  * working days. From the next day the month is closed ('period_closed').
  */
-export async function monthCloseDate(day: string, grace = graceWorkingDays()): Promise<string> {
-  return addWorkingDays(endOfMonth(day), grace)
+export async function monthCloseDate(day: string, grace = graceWorkingDays(), client?: QueryClientContract): Promise<string> {
+  return addWorkingDays(endOfMonth(day), grace, client)
 }
 
 function assertPeriod(year: number, n: number) {
