@@ -22,8 +22,11 @@
  *     (emitter.on), both with { unitId, unitPath, effectiveDate, editRequestId, actorId, caseId }, raised after
  *     the edit's transaction commits: mark the submitted snapshots covering effectiveDate as revised.
  *   isYearClosed(year) — whether national staff closed the statistical year.
- * UI: `@!periods.lockReason({ status })` partial (resources/views/periods/partials/lock_reason.edge) shows a
- *   lock reason in words (i18n keys periods.locked.*).
+ * UI: `@!component('periods/partials/lock_reason', { status })` (on its own line) shows a lock reason as a
+ *   badge (periods.state.<reason>) with its explanation (periods.locked.<reason>) as the tooltip; the same
+ *   periods.locked.* keys are the RuleViolation messages of assertWritable.
+ * Calendar (#core): isWorkingDay / addWorkingDays / workingDaysBetween take an optional query client — pass
+ *   the transaction when calling inside one (SQLite has a single connection).
  */
 export {
   lockStatus,
