@@ -1,7 +1,9 @@
 /**
- * Runs a form plugin: one GROUP BY query for the rows and one for the total (so that "total = Σ rows" is a real
- * check), derived cells, then the plugin's rules and the host's total rule. Drill-down reuses the very measure
- * SQL of a cell, so the listed cases / money entries always add up to the cell.
+ * Runs a form plugin: one GROUP BY query for the rows, derived cells, then the plugin's rules and the host's total
+ * rule. The total row adds up EVERY group the database returned, displayed or not, so "total = Σ rows" stays a
+ * real check (a fact whose row key matches no displayed row breaks it) without a second scan of the facts
+ * (docs/performance.md). Drill-down reuses the very measure SQL of a cell, so the listed cases / money entries
+ * always add up to the cell.
  */
 import { DateTime } from 'luxon'
 import { User } from '#accounts'
@@ -31,14 +33,19 @@ function facts(def: MeasureFormDefinition, ctx: ReportContext) {
   return def.source === 'cases' ? ctx.caseFacts() : ctx.moneyFacts()
 }
 
-async function computeMeasureRows(def: MeasureFormDefinition, ctx: ReportContext): Promise<ComputedRow[]> {
+/** The query of a measure form: one row per row key (GROUP BY row_key) with every stored column. */
+export function measureQuery(def: MeasureFormDefinition, ctx: ReportContext) {
   const { measures, stored } = measureColumns(def, ctx)
   const selects = stored.map((c) => ctx.raw(`${aggregate(def, measures[c.key])} AS ${c.key}`))
-  const [grouped, totals] = await Promise.all([
-    facts(def, ctx).select(ctx.raw(`${ctx.rowKeySql} AS row_key`), ...selects).groupBy('row_key'),
-    ctx.officerId === null ? facts(def, ctx).select(...selects) : Promise.resolve([]),
-  ])
+  return { stored, grouped: facts(def, ctx).select(ctx.raw(`${ctx.rowKeySql} AS row_key`), ...selects).groupBy('row_key') }
+}
+
+async function computeMeasureRows(def: MeasureFormDefinition, ctx: ReportContext): Promise<ComputedRow[]> {
+  const { stored, grouped: groupedQuery } = measureQuery(def, ctx)
+  const grouped = await groupedQuery
   const byKey = new Map<number, any>(grouped.map((g: any) => [Number(g.row_key), g]))
+  // The total over all groups returned (not only the displayed rows), summed exactly in integers.
+  const totals = [Object.fromEntries(stored.map((c) => [c.key, grouped.reduce((sum: number, g: any) => sum + num(g[c.key]), 0)]))]
   const rows = [...ctx.rows]
   // Officers that hold cases at E but are no longer officers of the unit still get their row.
   const missing = [...byKey.keys()].filter((k) => k !== UNASSIGNED_KEY && !rows.some((r) => r.key === k))
