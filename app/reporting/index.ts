@@ -16,3 +16,11 @@ export { buildContext, defaultLayout, TOTAL_KEY, UNASSIGNED_KEY } from './servic
 export { computeForm, drillDown, type DrillDown } from './services/engine.js'
 export { authorizeReport, readsReports, FORM_READER_ROLES } from './services/access.js'
 export { ComputeReport, OpenCell, ReadList, type ReportRequest } from './actions/run_report.js'
+// Exports (plugins/exports/*): contract, helpers for plugin authors, jobs.
+export type * from './exports/types.js'
+export { EXPORT_FORMATS } from './exports/types.js'
+export { defineExport, exportPluginFor } from './exports/services/exporters.js'
+export { headerGrid, headerRows, type HeaderCell, type HeaderGrid } from './exports/services/header_layout.js'
+export { officialHeaderGroups } from './exports/services/official_headers.js'
+export { MIME, lang, formTitle, dayText, periodLine, signedOn, measureLine, cellNumber, cellText, listCell, exportFileName } from './exports/services/document.js'
+export { htmlToPdf, closePdfBrowser, chromiumPath } from './exports/services/pdf_browser.js'

@@ -36,3 +36,5 @@ router
   })
   .prefix('/api/v1')
   .use(middleware.api({ scope: 'reports:read' }))
+
+await import('./exports/routes.js')
