@@ -35,7 +35,9 @@ const dbConfig = defineConfig({
         password: env.get('DB_PASSWORD', ''),
         database: env.get('DB_DATABASE', 'thads'),
         charset: 'utf8mb4',
-        dateStrings: true,
+        // DATE columns (effective dates) stay ISO day strings, immune to time-zone shifts; DATETIME/TIMESTAMP
+        // columns come back as Date objects, which @adonisjs/auth's token provider expects.
+        typeCast: ((field: any, next: () => unknown) => (field.type === 'DATE' ? field.string() : next())) as any,
         supportBigNumbers: true,
         bigNumberStrings: false,
         timezone: 'Z',
