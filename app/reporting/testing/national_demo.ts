@@ -3,14 +3,14 @@
  * under every province that has none, officers in every unit, then N case histories (national_history.ts)
  * spread over the units by a realistic weight and streamed into the database with bulk inserts (bulk_sink.ts).
  * Everything synthetic is marked: district names end with "(dữ liệu mô phỏng)", officers' e-mails with
- * "@demo-generate.invalid", case numbers are "seq/QĐ-<unit code>" of generated cases only.
+ * "@demo-generate.invalid", generated cases have summary GENERATED_SUMMARY.
  */
 import { randomUUID } from 'node:crypto'
 import app from '@adonisjs/core/services/app'
 import hash from '@adonisjs/core/services/hash'
 import db from '@adonisjs/lucid/services/db'
 import { BulkSink } from './bulk_sink.js'
-import { ASSIGNMENT_COLUMNS, CASE_COLUMNS, MONEY_COLUMNS, nationalHistories, prng, SPAN_COLUMNS, type HistoryUnit } from './national_history.js'
+import { ASSIGNMENT_COLUMNS, CASE_COLUMNS, GENERATED_SUMMARY, MONEY_COLUMNS, nationalHistories, prng, SPAN_COLUMNS, type HistoryUnit } from './national_history.js'
 
 export const SYNTHETIC_MARK = '(dữ liệu mô phỏng)'
 export const OFFICER_DOMAIN = '@demo-generate.invalid'
@@ -69,6 +69,21 @@ export async function hasGeneratedData(connection?: string) {
   const unit = await client.from('units').whereILike('name', `%${SYNTHETIC_MARK}`).first()
   const user = unit ? null : await client.from('users').whereILike('email', `%${OFFICER_DOMAIN}`).first()
   return Boolean(unit || user)
+}
+
+/** Removes everything a run generated (cases with their rows, officers, synthetic districts), for tests. */
+export async function deleteGeneratedData(connection?: string) {
+  await db.connection(connection).transaction(async (trx) => {
+    const cases = trx.from('cases').where('summary', GENERATED_SUMMARY).select('id')
+    for (const table of ['money_entries', 'case_status_spans', 'case_assignments']) await trx.from(table).whereIn('case_id', cases.clone()).delete()
+    await trx.from('cases').where('summary', GENERATED_SUMMARY).delete()
+    const users = trx.from('users').whereILike('email', `%${OFFICER_DOMAIN}`).select('id')
+    await trx.from('user_roles').whereIn('user_id', users.clone()).delete()
+    await trx.from('users').whereILike('email', `%${OFFICER_DOMAIN}`).delete()
+    const units = trx.from('units').whereILike('name', `%${SYNTHETIC_MARK}`).select('id')
+    await trx.from('unit_names').whereIn('unit_id', units.clone()).delete()
+    await trx.from('units').whereILike('name', `%${SYNTHETIC_MARK}`).delete()
+  })
 }
 
 /** Creates 8–12 synthetic districts under every province that has no district; returns how many. */

@@ -31,7 +31,9 @@ export function prng(seed: number) {
   }
 }
 
-export const CASE_COLUMNS = ['id', 'unit_id', 'unit_path', 'year', 'seq', 'number', 'draft_status', 'decision_date', 'kind', 'origin', 'credit_institution', 'area', 'debtor_name', 'creditor_name', 'officer_id', 'status', 'remaining', 'held', 'created_at', 'updated_at'] as const
+export const CASE_COLUMNS = ['id', 'unit_id', 'unit_path', 'year', 'seq', 'number', 'draft_status', 'decision_date', 'kind', 'origin', 'credit_institution', 'area', 'debtor_name', 'creditor_name', 'officer_id', 'status', 'remaining', 'held', 'summary', 'created_at', 'updated_at'] as const
+/** `cases.summary` of every generated case: how generated data is recognised (and removed). */
+export const GENERATED_SUMMARY = 'Dữ liệu mô phỏng (demo:generate)'
 export const SPAN_COLUMNS = ['case_id', 'unit_id', 'unit_path', 'status', 'from_date', 'to_date'] as const
 export const ASSIGNMENT_COLUMNS = ['case_id', 'unit_id', 'officer_id', 'from_date', 'to_date'] as const
 export const MONEY_COLUMNS = ['case_id', 'unit_id', 'unit_path', 'kind', 'amount', 'effective_date', 'receipt_number', 'payee', 'officer_id', 'recorded_at'] as const
@@ -151,7 +153,7 @@ export function* nationalHistories(options: HistoryOptions): Generator<CaseHisto
     if (r.chance(0.01)) {
       const draft = r.chance(0.5) ? 'draft' : 'submitted'
       yield {
-        case: [id, unit.id, unit.path, year, null, null, draft, null, kind, origin, credit ? 1 : 0, area, debtor, creditor, null, 'draft', 0, 0, created, created],
+        case: [id, unit.id, unit.path, year, null, null, draft, null, kind, origin, credit ? 1 : 0, area, debtor, creditor, null, 'draft', 0, 0, GENERATED_SUMMARY, created, created],
         spans: [],
         assignments: [],
         entries: [],
@@ -277,7 +279,7 @@ export function* nationalHistories(options: HistoryOptions): Generator<CaseHisto
     }
 
     yield {
-      case: [id, unit.id, unit.path, year, seq, `${seq}/QĐ-${unit.code}`, 'approved', decided, kind, origin, credit ? 1 : 0, area, debtor, creditor, officer, status, remaining, held, created, created],
+      case: [id, unit.id, unit.path, year, seq, `${seq}/QĐ-${unit.code}`, 'approved', decided, kind, origin, credit ? 1 : 0, area, debtor, creditor, officer, status, remaining, held, GENERATED_SUMMARY, created, created],
       spans,
       assignments,
       entries,
