@@ -1,9 +1,10 @@
 import app from '@adonisjs/core/services/app'
+import env from '#start/env'
 import i18nManager from '@adonisjs/i18n/services/main'
 import { HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 import { errors as bouncerErrors } from '@adonisjs/bouncer'
-import { AccessDenied, RuleViolation } from '#core'
+import { AccessDenied, RuleViolation, localizeMessageData } from '#core'
 import { recordAudit } from '#audit'
 
 function wantsJson(ctx: HttpContext) {
@@ -47,7 +48,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     }
 
     if (error instanceof RuleViolation) {
-      const message = ctx.i18n ? ctx.i18n.t(error.key, error.data) : error.key
+      const message = ctx.i18n
+        ? ctx.i18n.t(error.key, localizeMessageData(error.key, error.data, ctx.i18n))
+        : error.key
       if (wantsJson(ctx)) {
         return ctx.response
           .status(422)
@@ -56,6 +59,19 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       ctx.session?.flash('error', message)
       ctx.session?.flashAll()
       return ctx.response.redirect().back()
+    }
+
+    // An upload beyond the body parser's limit (UPLOAD_MAX_MB + 1) stops before the session exists: answer
+    // a readable 413 rather than the raw parser error.
+    if ((error as { code?: string })?.code === 'E_REQUEST_ENTITY_TOO_LARGE') {
+      const max = env.get('UPLOAD_MAX_MB', 20)
+      const message = ctx.i18n.t('attachments.errors.request_too_large', { max })
+      if (wantsJson(ctx)) {
+        return ctx.response
+          .status(413)
+          .send({ errors: [{ code: 'E_REQUEST_ENTITY_TOO_LARGE', message }] })
+      }
+      return ctx.response.status(413).send(await ctx.view.render('errors/too_large', { message }))
     }
 
     return super.handle(error, ctx)
