@@ -1,6 +1,7 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { registerCaseWidgets } from './widgets.js'
+import './routes_transfers.js'
 import './routes_attachments.js'
 
 const CasesController = () => import('./controllers/cases_controller.js')
