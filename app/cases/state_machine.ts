@@ -86,7 +86,8 @@ export const EVENT_RULES = {
   // Partial delegation is the same event with status_after null (written by the delegation flow).
   delegated_out: { from: OPEN, to: 'delegated_out', money: 'delegated_amount', manual: false },
   withdrawn: { from: OPEN, to: 'withdrawn', money: 'withdrawn_amount', manual: false },
-  revoked: { from: OPEN, to: 'revoked', money: 'revoked_amount', manual: true },
+  // Revocation is the head's act (RevokeDecision), not an entry in the officer's event form.
+  revoked: { from: OPEN, to: 'revoked', money: 'revoked_amount', manual: false },
   completed: { from: ['in_progress'], to: 'completed', needsSettledBalance: true, manual: true },
   result_confirmed: { from: ['completed', 'terminated'], to: null, manual: true },
   archived: { from: TERMINAL_STATUSES, to: null, manual: true },
