@@ -115,7 +115,7 @@ test.group('Exports: background jobs', (group) => {
     }
     const mine = await as(client.get(`/reports/exports/${job.id}/download`), owner)
     mine.assertStatus(200)
-    assert.isTrue((mine.body() as Buffer).toString('utf8').startsWith('\uFEFFSố quyết định,'))
+    assert.isTrue(mine.text().startsWith('\uFEFFSố quyết định,'))
     ;(await as(client.get('/reports/exports/999999/download'), owner)).assertStatus(404)
   })
 
@@ -148,7 +148,7 @@ test.group('Exports: background jobs', (group) => {
     await new ExportRunner('test-cell').runOne(job.id)
     const file = await as(client.get(`/reports/exports/${job.id}/download`), user)
     file.assertStatus(200)
-    const lines = (file.body() as Buffer).toString('utf8').slice(1).trim().split('\r\n')
+    const lines = file.text().slice(1).trim().split('\r\n')
     const header = lines[0].split(',')
     assert.deepEqual(header.slice(0, 5), ['Số quyết định', 'Đơn vị', 'Ngày thụ lý', 'Trạng thái cuối kỳ', 'Loại bút toán'])
     const at = header.indexOf('Tính vào ô (đồng)')
