@@ -58,3 +58,36 @@ export { SaveDraftDecision, type DraftInput } from './actions/save_draft_decisio
 export { SubmitDecision } from './actions/submit_decision.js'
 export { ApproveDecision, decisionNumber } from './actions/approve_decision.js'
 export { RejectDecision } from './actions/reject_decision.js'
+// Transfers (SPEC §3): handovers between officers, delegations between units, withdrawal, revocation.
+export { default as Handover, HANDOVER_REASONS, HANDOVER_STATUSES } from './models/handover.js'
+export { default as HandoverCase } from './models/handover_case.js'
+export {
+  default as Delegation,
+  DELEGATION_STATUSES,
+  DELEGATION_TARGET_LEVELS,
+} from './models/delegation.js'
+export { ProposeHandover, type HandoverInput } from './actions/propose_handover.js'
+export { ConfirmHandover } from './actions/confirm_handover.js'
+export { RejectHandover } from './actions/reject_handover.js'
+export { ReassignInactiveOfficer } from './actions/reassign_inactive_officer.js'
+export { ProposeDelegation, type DelegationInput } from './actions/propose_delegation.js'
+export { ConfirmDelegation } from './actions/confirm_delegation.js'
+export { RejectDelegation } from './actions/reject_delegation.js'
+export { AcceptDelegation } from './actions/accept_delegation.js'
+export { ReturnDelegation } from './actions/return_delegation.js'
+export { WithdrawCase } from './actions/withdraw_case.js'
+export { RevokeDecision } from './actions/revoke_decision.js'
+export {
+  deadlinesFor,
+  pendingRequestDeadline,
+  DEADLINE_KINDS,
+  type Deadline,
+  type DeadlineFacts,
+  type DeadlineKind,
+  type FactEvent,
+} from './services/deadlines/rules.js'
+export { caseDeadlines, overdueItems, type OverdueItem } from './services/deadlines/load.js'
+export { default as Attachment, OWNER_TYPES, type OwnerType } from './models/attachment.js'
+export { UploadAttachment } from './actions/upload_attachment.js'
+export { RecordPublication } from './actions/record_publication.js'
+export { SetReverifyInterval } from './actions/set_reverify_interval.js'
