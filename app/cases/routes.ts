@@ -3,6 +3,7 @@ import { middleware } from '#start/kernel'
 import { registerCaseWidgets } from './widgets.js'
 import './routes_transfers.js'
 import './routes_attachments.js'
+import './routes_deadlines.js'
 
 const CasesController = () => import('./controllers/cases_controller.js')
 const JudgmentsController = () => import('./controllers/judgments_controller.js')
