@@ -60,6 +60,24 @@ export async function timeIt<T>(runs: number, fn: () => Promise<T>): Promise<{ m
   return { median: median(times), times, result }
 }
 
+/**
+ * Like timeIt for several functions at once, interleaved (a, b, a, b, …) so that a machine shared with other work
+ * slows them alike and the ratio stays fair.
+ */
+export async function timeInterleaved<T extends unknown[]>(runs: number, fns: { [K in keyof T]: () => Promise<T[K]> }) {
+  const results: unknown[] = []
+  for (const fn of fns) results.push(await fn())
+  const times: number[][] = fns.map(() => [])
+  for (let i = 0; i < runs; i++) {
+    for (const [k, fn] of fns.entries()) {
+      const t = performance.now()
+      results[k] = await fn()
+      times[k].push(performance.now() - t)
+    }
+  }
+  return fns.map((_, k) => ({ median: median(times[k]), times: times[k], result: results[k] })) as { [K in keyof T]: { median: number; times: number[]; result: T[K] } }
+}
+
 const rowsOf = (result: any): any[] => (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : Array.isArray(result) ? result : (result?.rows ?? []))
 
 /** The query plan as short lines: SQLite EXPLAIN QUERY PLAN details, or MySQL EXPLAIN table/type/key/rows/Extra. */

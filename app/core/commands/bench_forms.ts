@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 
@@ -28,6 +29,9 @@ export default class BenchForms extends BaseCommand {
   @flags.string({ description: 'Province code for the province form', default: 'T79' })
   declare province: string
 
+  @flags.string({ description: 'Also write the engine SQL of each form to <prefix>-<unit code>.sql' })
+  declare dump?: string
+
   async run() {
     if (this.app.inProduction) {
       this.logger.error('bench:forms is not run in production.')
@@ -37,7 +41,7 @@ export default class BenchForms extends BaseCommand {
     const db = (await import('@adonisjs/lucid/services/db')).default
     const { buildContext, defaultLayout, formPlugin, loadPlugins, periodRange, TOTAL_KEY } = await import('#reporting')
     const { computeForm, measureQuery } = await import('#reporting/services/engine')
-    const { rawForm06Sql, timeIt, explain } = await import('../../../bench/form06.js')
+    const { rawForm06Sql, timeIt, timeInterleaved, explain } = await import('../../../bench/form06.js')
     const out = (line = '') => this.logger.log(line)
     if (!formPlugin('form-06-cases')) await loadPlugins(this.app.makePath('plugins'))
     const plugin = formPlugin('form-06-cases')
@@ -63,14 +67,13 @@ export default class BenchForms extends BaseCommand {
     const contextOf = (unit: ReturnType<typeof unitRef>) => buildContext({ unit, period, layout: defaultLayout(unit), officerId: null })
     const form = async (unit: ReturnType<typeof unitRef>) => computeForm(plugin.manifest, definition, await contextOf(unit))
 
-    // (a) engine, national
-    const engine = await timeIt(this.runs, () => form(national))
-    // (b) hand-written SQL, national per province
+    // (a) engine, national, and (b) the hand-written SQL per province, timed interleaved
     const rawSql = rawForm06Sql(period.start, period.end)
-    const raw = await timeIt(this.runs, async () => {
+    const rawRows = async () => {
       const result: any = await db.rawQuery(rawSql)
       return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as any[]
-    })
+    }
+    const [engine, raw] = await timeInterleaved<[Awaited<ReturnType<typeof form>>, any[]]>(this.runs, [() => form(national), rawRows])
 
     // Same numbers: every province row, the national office's own row and the total.
     const columns = definition.columns.filter((c) => !c.derive).map((c) => c.key)
@@ -89,6 +92,7 @@ export default class BenchForms extends BaseCommand {
     // (c) province and district forms
     const provinceRun = await timeIt(this.runs, () => form(province))
     const districtRun = await timeIt(this.runs, () => form(district))
+    const generated = Number((await db.from('cases').where('unit_id', district.id).count('* as n').first())?.n)
 
     const totals = engine.result.rows.find((r) => r.key === TOTAL_KEY)!.values
     const ms = (x: number) => `${x.toFixed(1)} ms`
@@ -99,11 +103,12 @@ export default class BenchForms extends BaseCommand {
     out(`    engine / raw = ${(engine.median / raw.median).toFixed(2)}×; identical numbers: ${mismatches.length === 0 ? 'yes' : `NO (${mismatches.length} cells differ)`}; failed rules: ${failedRules.length}`)
     for (const m of mismatches.slice(0, 10)) out(`    ✗ ${m}`)
     out(`(c) province ${province.code} form (per unit):     ${ms(provinceRun.median)}   = ${(provinceRun.median / engine.median).toFixed(3)}× national`)
-    out(`    district ${district.code} form (per officer): ${ms(districtRun.median)}   = ${(districtRun.median / engine.median).toFixed(3)}× national; cases of the district: ${Number((await db.from('cases').where('unit_id', district.id).count('* as n').first())?.n)}`)
+    out(`    district ${district.code} form (per officer): ${ms(districtRun.median)}   = ${(districtRun.median / engine.median).toFixed(3)}× national; cases of the district: ${generated}`)
 
     for (const [label, unit] of [['national', national], [`province ${province.code}`, province], [`district ${district.code}`, district]] as const) {
       const q = measureQuery(definition, await contextOf(unit))
       out()
+      if (this.dump) writeFileSync(`${this.dump}-${unit.code}.sql`, `${q.grouped.toQuery()};\n`)
       out(`plan, ${label}, grouped query:`)
       for (const line of await explain(q.grouped.toQuery())) out(`    ${line}`)
       if (label === 'national') {

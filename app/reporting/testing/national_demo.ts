@@ -195,10 +195,11 @@ export async function generateNationalDemo(options: DemoOptions): Promise<DemoSu
     await sink.begin()
     let i = 0
     for (const h of nationalHistories({ seed: options.seed, cases: options.cases, units, from, horizon, firstId, seqs })) {
-      await sink.push('cases', h.case)
-      for (const row of h.spans) await sink.push('case_status_spans', row)
-      for (const row of h.assignments) await sink.push('case_assignments', row)
-      for (const row of h.entries) await sink.push('money_entries', row)
+      const pending = [sink.push('cases', h.case)]
+      for (const row of h.spans) pending.push(sink.push('case_status_spans', row))
+      for (const row of h.assignments) pending.push(sink.push('case_assignments', row))
+      for (const row of h.entries) pending.push(sink.push('money_entries', row))
+      for (const p of pending) if (p) await p
       statuses[h.status] = (statuses[h.status] ?? 0) + 1
       if (++i % batch === 0 && i < options.cases) {
         await sink.commit()
