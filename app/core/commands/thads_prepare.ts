@@ -35,6 +35,9 @@ export default class ThadsPrepare extends BaseCommand {
       const accounts = await seedDemoAccounts()
       lines.push('', `Demo logins (password for all: ${DEMO_PASSWORD}):`)
       for (const a of accounts) lines.push(`  ${a.email.padEnd(32)} ${a.roles.join(', ')}`)
+      const { seedDemoCases } = await import('#database/seeders/demo_cases')
+      const demo = await seedDemoCases({ log: (line) => this.logger.info(line) })
+      if (demo) this.logger.info(`Seeded the demo history: ${demo.cases} cases, ${demo.handovers} handovers, ${demo.delegations} delegations, ${demo.from} … ${demo.to} in ${demo.seconds.toFixed(1)} s`)
     }
     const port = env.get('PORT', 3333)
     this.logger.log([`\nTHADS is starting at http://localhost:${port}`, ...lines, ''].join('\n'))
