@@ -53,3 +53,13 @@ export {
 } from './services/periods.js'
 export { onEditUnderException, EDITED_UNDER_EXCEPTION, type EditedUnderException } from './events.js'
 export { isYearClosed } from './services/years.js'
+// Submission of statistical forms (SPEC §4): immutable snapshots officer → unit → province → national.
+export { default as Submission, SUBMISSION_LEVELS, SUBMISSION_STATUSES, DEADLINE_WORKING_DAYS, type SubmissionLevel, type SubmissionStatus } from './models/submission.js'
+export { SubmitForm, type SubmitInput } from './actions/submission_submit.js'
+export { ApproveSubmission } from './actions/submission_approve.js'
+export { AcceptSubmission } from './actions/submission_accept.js'
+export { ReturnSubmission } from './actions/submission_return.js'
+export { MarkSubmissionsRevised } from './actions/submission_mark_revised.js'
+export { deadlineFor, canonicalJson, sha256 as snapshotHash } from './services/submission_store.js'
+export { diffForms, type CellChange } from './services/submission_diff.js'
+export { submittedCheck } from './services/submission_lock.js'

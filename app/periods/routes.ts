@@ -1,6 +1,7 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { registerPeriodWidgets } from './widgets.js'
+import './routes_submissions.js'
 
 const PeriodsController = () => import('./controllers/periods_controller.js')
 const EditRequestsController = () => import('./controllers/edit_requests_controller.js')
