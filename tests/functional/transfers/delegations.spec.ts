@@ -74,7 +74,9 @@ test.group('Transfers: delegation (ủy thác) at both ends', (group) => {
     assert.sameMembers(received.parties.map((p) => p.name), ['Trần Văn Nợ', 'Công ty TNHH Minh Phát'])
     // The receiving head approves it with Sa Pa's own number and officer.
     const approved = await new ApproveDecision().handle(sapaHead, received.id, { decisionDate: day(6), officerId: sapaOfficer.id })
-    assert.deepEqual([approved.status, approved.remaining, approved.number], ['in_progress', 7_000_000, '1/QĐ-THADS'])
+    assert.deepEqual([approved.status, approved.remaining, approved.unitId], ['in_progress', 7_000_000, sapa.id])
+    const top = await db.from('cases').where('unit_id', sapa.id).where('year', approved.year).max('seq as top').first()
+    assert.equal(approved.number, `${top.top}/QĐ-THADS`)
     const page = await as(client.get(`/cases/${approved.id}`), sapaHead)
     assert.include(page.text(), 'id="case-source"')
     assert.lengthOf(await auditRows({ action: 'delegation.accepted', subjectId: d.id }), 1)
