@@ -28,7 +28,7 @@ test.group('Submissions: snapshots', (group) => {
     const response = await submit(client, statistician, { unit: district.code, year: 2025, period: 6 })
     response.assertStatus(302)
     const row = await newestRow(district.id)
-    assert.match(response.header('location'), new RegExp(`/periods/submissions/${row.id}$`))
+    assert.match(response.header('location') ?? '', new RegExp(`/periods/submissions/${row.id}$`))
     assert.equal(row.level, 'unit')
     assert.equal(row.version, 1)
     assert.equal(row.form_id, 'form-06-cases')
