@@ -86,7 +86,7 @@ export function ole2StreamNames(buf: Buffer): string[] {
     if (length < 4 || length > 64 || length % 2 !== 0 || type < 1 || type > 5) continue
     if (buf[at + length - 2] !== 0 || buf[at + length - 1] !== 0) continue
     const name = buf.toString('utf16le', at, at + length - 2)
-    if (/^[\x01-\x7e\u0005]+$/.test(name)) names.push(name)
+    if ([...name].every((ch) => ch.charCodeAt(0) >= 1 && ch.charCodeAt(0) <= 0x7e)) names.push(name)
   }
   return names
 }
