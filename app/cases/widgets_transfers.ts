@@ -43,7 +43,12 @@ export function registerTransferWidgets() {
         .sum('case_count as cases')
         .sum('held_total as held')
       const toConfirm = user.hasRole('head')
-        ? n(await Handover.query().where('unit_id', user.unitId).where('status', 'proposed').count('* as total'))
+        ? n(
+            await Handover.query()
+              .where('unit_id', user.unitId)
+              .where('status', 'proposed')
+              .count('* as total')
+          )
         : 0
       return {
         incoming: n(incoming),
@@ -61,9 +66,19 @@ export function registerTransferWidgets() {
     order: 24,
     view: 'cases/transfers/widget_delegations',
     load: async (user: User) => ({
-      incoming: n(await Delegation.query().where('to_unit_id', user.unitId).where('status', 'confirmed').count('* as total')),
+      incoming: n(
+        await Delegation.query()
+          .where('to_unit_id', user.unitId)
+          .where('status', 'confirmed')
+          .count('* as total')
+      ),
       toConfirm: user.hasRole('head')
-        ? n(await Delegation.query().where('from_unit_id', user.unitId).where('status', 'proposed').count('* as total'))
+        ? n(
+            await Delegation.query()
+              .where('from_unit_id', user.unitId)
+              .where('status', 'proposed')
+              .count('* as total')
+          )
         : 0,
     }),
   })

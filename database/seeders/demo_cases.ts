@@ -7,13 +7,12 @@
  * database with no cases, and is deterministic (seeded random).
  */
 import db from '@adonisjs/lucid/services/db'
-import hash from '@adonisjs/core/services/hash'
 import { addDays, RuleViolation, setToday, today } from '#core'
-import { User, Unit } from '#accounts'
+import type { User } from '#accounts'
 import { statisticalYearOf } from '#periods'
 import * as cases from '#cases'
-import { DEMO_PASSWORD } from './demo_accounts.js'
-import { DEMO_UNITS, planCase, rng, personName, type CasePlan, type Rng, type Step } from './demo_cases_plan.js'
+import { loadPeople } from './demo_cases_people.js'
+import { DEMO_UNITS, planCase, rng, type CasePlan, type Rng, type Step } from './demo_cases_plan.js'
 
 export interface DemoCasesOptions {
   cases?: number
@@ -27,17 +26,10 @@ export interface DemoCasesOptions {
   log?: (line: string) => void
 }
 
-type Job = { kind: 'step'; plan: CasePlan; step: Step } | { kind: 'open'; plan: CasePlan } | { kind: 'unit'; run: () => Promise<void> }
-
-const EXTRA_ACCOUNTS: [string, string, null, string[]][] = [
-  ['officer3.hanoi@thads.demo', 'T01', null, ['officer']],
-  ['officer3.badinh@thads.demo', 'T01-BADINH', null, ['officer']],
-  ['officer3.camau@thads.demo', 'T96', null, ['officer']],
-  ['head.qp01@thads.demo', 'QP-01', null, ['head']],
-  ['officer.qp01@thads.demo', 'QP-01', null, ['officer']],
-  ['officer2.qp01@thads.demo', 'QP-01', null, ['officer']],
-  ['clerk.qp01@thads.demo', 'QP-01', null, ['intake_clerk']],
-]
+type Job =
+  | { kind: 'step'; plan: CasePlan; step: Step }
+  | { kind: 'open'; plan: CasePlan }
+  | { kind: 'unit'; run: () => Promise<void> }
 
 export async function seedDemoCases(options: DemoCasesOptions = {}) {
   const existing = await db.from('cases').count('* as n').first()
@@ -66,7 +58,13 @@ export async function seedDemoCases(options: DemoCasesOptions = {}) {
   for (let n = 0; n < total; n++) {
     let x = r.next()
     const unit = DEMO_UNITS.find((u) => (x -= u.weight) < 0) ?? DEMO_UNITS[0]
-    const plan = planCase(r, n, unit, addDays(start, Math.floor((span * n) / total) + r.int(0, 2)), end)
+    const plan = planCase(
+      r,
+      n,
+      unit,
+      addDays(start, Math.floor((span * n) / total) + r.int(0, 2)),
+      end
+    )
     schedule(plan.day, { kind: 'open', plan })
     for (const s of plan.steps) schedule(s.day, { kind: 'step', plan, step: s.step })
   }
@@ -85,8 +83,17 @@ export async function seedDemoCases(options: DemoCasesOptions = {}) {
 
   const u = (email: string) => people.byEmail.get(email)!
   const officerOf = async (caseId: number) => {
-    const row = await db.from('cases').where('id', caseId).select('officer_id', 'remaining', 'held', 'status').first()
-    return { officer: people.byId.get(Number(row.officer_id))!, remaining: Number(row.remaining), held: Number(row.held), status: String(row.status) }
+    const row = await db
+      .from('cases')
+      .where('id', caseId)
+      .select('officer_id', 'remaining', 'held', 'status')
+      .first()
+    return {
+      officer: people.byId.get(Number(row.officer_id))!,
+      remaining: Number(row.remaining),
+      held: Number(row.held),
+      status: String(row.status),
+    }
   }
 
   async function open(plan: CasePlan, day: string) {
@@ -123,8 +130,12 @@ export async function seedDemoCases(options: DemoCasesOptions = {}) {
     })
     const leaver = people.byEmail.get(`officer3.${slug}@thads.demo`)
     const officers = [u(`officer.${slug}@thads.demo`), u(`officer2.${slug}@thads.demo`)]
-    const officer = plan.officerSlot === 2 && leaver?.isActive ? leaver : officers[plan.officerSlot % 2]
-    const c = await new cases.ApproveDecision().handle(u(`head.${slug}@thads.demo`), draft.id, { decisionDate: day, officerId: officer.id })
+    const officer =
+      plan.officerSlot === 2 && leaver?.isActive ? leaver : officers[plan.officerSlot % 2]
+    const c = await new cases.ApproveDecision().handle(u(`head.${slug}@thads.demo`), draft.id, {
+      decisionDate: day,
+      officerId: officer.id,
+    })
     plan.id = c.id
     stats.cases++
   }
@@ -136,40 +147,81 @@ export async function seedDemoCases(options: DemoCasesOptions = {}) {
     const head = u(`head.${plan.unit.slug}@thads.demo`)
     const ev = new cases.RecordEvent()
     const collect = async (amount: number) => {
-      if (amount > 0) await new cases.RecordCollection().handle(now.officer, id, { amount, effectiveDate: day, receiptNumber: `BL-${id}-${day.replaceAll('-', '')}` })
+      if (amount > 0)
+        await new cases.RecordCollection().handle(now.officer, id, {
+          amount,
+          effectiveDate: day,
+          receiptNumber: `BL-${id}-${day.replaceAll('-', '')}`,
+        })
     }
     switch (s.op) {
       case 'event': {
-        const amount = s.amount ? Math.max(1000, Math.round((now.remaining * s.amount) / 1000) * 1000) : null
+        const amount = s.amount
+          ? Math.max(1000, Math.round((now.remaining * s.amount) / 1000) * 1000)
+          : null
         if (s.amount && (!amount || amount > now.remaining)) return
-        await ev.handle(now.officer, id, { type: s.type as any, effectiveDate: day, legalGround: s.ground ?? null, amount, data: s.result ? { result: s.result } : null, documentNumber: `${r.int(1, 300)}/QĐ-CCTHADS` })
+        await ev.handle(now.officer, id, {
+          type: s.type as any,
+          effectiveDate: day,
+          legalGround: s.ground ?? null,
+          amount,
+          data: s.result ? { result: s.result } : null,
+          documentNumber: `${r.int(1, 300)}/QĐ-CCTHADS`,
+        })
         break
       }
       case 'collect':
         return collect(Math.min(now.remaining, Math.round((now.remaining * s.share) / 1000) * 1000))
       case 'pay':
-        if (now.held > 0) await new cases.RecordPayout().handle(now.officer, id, { amount: now.held, effectiveDate: day, payee: s.payee })
+        if (now.held > 0)
+          await new cases.RecordPayout().handle(now.officer, id, {
+            amount: now.held,
+            effectiveDate: day,
+            payee: s.payee,
+          })
         return
       case 'fee':
-        return void (await new cases.RecordFee().handle(now.officer, id, { amount: s.amount, effectiveDate: day, receiptNumber: `PHI-${id}` }))
+        return void (await new cases.RecordFee().handle(now.officer, id, {
+          amount: s.amount,
+          effectiveDate: day,
+          receiptNumber: `PHI-${id}`,
+        }))
       case 'amend': {
         const amount = Math.round((now.remaining * s.share) / 1000) * 1000
-        if (amount !== 0) await new cases.AmendObligation().handle(now.officer, id, { amount, effectiveDate: day, documentNumber: `${r.int(1, 99)}/QĐ-SĐBS` })
+        if (amount !== 0)
+          await new cases.AmendObligation().handle(now.officer, id, {
+            amount,
+            effectiveDate: day,
+            documentNumber: `${r.int(1, 99)}/QĐ-SĐBS`,
+          })
         return
       }
       case 'complete': {
         await collect(now.remaining)
         const held = (await officerOf(id)).held
-        if (held > 0) await new cases.RecordPayout().handle(now.officer, id, { amount: held, effectiveDate: day, payee: plan.obligation.payee })
+        if (held > 0)
+          await new cases.RecordPayout().handle(now.officer, id, {
+            amount: held,
+            effectiveDate: day,
+            payee: plan.obligation.payee,
+          })
         await ev.handle(now.officer, id, { type: 'completed', effectiveDate: day })
         return
       }
       case 'revoke':
-        return void (await new cases.RevokeDecision().handle(head, id, { effectiveDate: day, documentNumber: `${r.int(1, 99)}/QĐ-THQĐ`, reason: 'Quyết định thi hành án ban hành không đúng thẩm quyền' }))
+        return void (await new cases.RevokeDecision().handle(head, id, {
+          effectiveDate: day,
+          documentNumber: `${r.int(1, 99)}/QĐ-THQĐ`,
+          reason: 'Quyết định thi hành án ban hành không đúng thẩm quyền',
+        }))
       case 'withdraw': {
         const province = DEMO_UNITS.find((x) => plan.unit.code.startsWith(x.code + '-'))!
         const provinceHead = u(`head.${province.slug}@thads.demo`)
-        const done = await new cases.WithdrawCase().handle(provinceHead, id, { effectiveDate: day, documentNumber: `${r.int(1, 60)}/QĐ-RHS`, reason: 'Vụ việc phức tạp, Cục trực tiếp tổ chức thi hành' })
+        const done = await new cases.WithdrawCase().handle(provinceHead, id, {
+          effectiveDate: day,
+          documentNumber: `${r.int(1, 60)}/QĐ-RHS`,
+          reason: 'Vụ việc phức tạp, Cục trực tiếp tổ chức thi hành',
+        })
         return accepted(done.newCase.id, province, day)
       }
       case 'delegate':
@@ -177,7 +229,12 @@ export async function seedDemoCases(options: DemoCasesOptions = {}) {
     }
   }
 
-  async function delegate(plan: CasePlan, s: Extract<Step, { op: 'delegate' }>, day: string, head: User) {
+  async function delegate(
+    plan: CasePlan,
+    s: Extract<Step, { op: 'delegate' }>,
+    day: string,
+    head: User
+  ) {
     const target = DEMO_UNITS.find((x) => x.code === s.target)!
     const unit = people.units.get(target.code)!
     const now = await officerOf(plan.id!)
@@ -190,16 +247,26 @@ export async function seedDemoCases(options: DemoCasesOptions = {}) {
       confirm: { effectiveDate: day, decisionNumber: `${r.int(1, 200)}/QĐ-UTTHA` },
     })
     stats.delegations++
-    const receiveDay = [addDays(day, r.int(0, 4))].map((x) => (x.slice(0, 7) === day.slice(0, 7) ? x : day))[0]
+    const receiveDay = [addDays(day, r.int(0, 4))].map((x) =>
+      x.slice(0, 7) === day.slice(0, 7) ? x : day
+    )[0]
     schedule(receiveDay, {
       kind: 'unit',
       run: async () => {
-        const receiver = r.chance(0.5) || target.code === 'QP-01' ? u(`head.${target.slug}@thads.demo`) : u(`clerk.${target.slug}@thads.demo`)
+        const receiver =
+          r.chance(0.5) || target.code === 'QP-01'
+            ? u(`head.${target.slug}@thads.demo`)
+            : u(`clerk.${target.slug}@thads.demo`)
         if (s.returned) {
-          await new cases.ReturnDelegation().handle(receiver, d.id, { reason: 'Hồ sơ ủy thác thiếu bản án có hiệu lực, đề nghị bổ sung', receivedOn: receiveDay })
+          await new cases.ReturnDelegation().handle(receiver, d.id, {
+            reason: 'Hồ sơ ủy thác thiếu bản án có hiệu lực, đề nghị bổ sung',
+            receivedOn: receiveDay,
+          })
           return
         }
-        const done = await new cases.AcceptDelegation().handle(receiver, d.id, { receivedOn: receiveDay })
+        const done = await new cases.AcceptDelegation().handle(receiver, d.id, {
+          receivedOn: receiveDay,
+        })
         await accepted(done.newCase.id, target, receiveDay)
       },
     })
@@ -208,7 +275,10 @@ export async function seedDemoCases(options: DemoCasesOptions = {}) {
   /** The receiving head approves the transferred draft at once and the new case gets a short life of its own. */
   async function accepted(draftId: number, unit: (typeof DEMO_UNITS)[number], day: string) {
     const officer = u(`officer${r.chance(0.5) ? '' : '2'}.${unit.slug}@thads.demo`)
-    const c = await new cases.ApproveDecision().handle(u(`head.${unit.slug}@thads.demo`), draftId, { decisionDate: day, officerId: officer.id })
+    const c = await new cases.ApproveDecision().handle(u(`head.${unit.slug}@thads.demo`), draftId, {
+      decisionDate: day,
+      officerId: officer.id,
+    })
     stats.cases++
     const plan: CasePlan = { ...planCase(r, -1, unit, day, end), id: c.id }
     for (const s of plan.steps.filter((x) => x.step.op !== 'delegate' && x.step.op !== 'withdraw'))
@@ -216,12 +286,28 @@ export async function seedDemoCases(options: DemoCasesOptions = {}) {
   }
 
   async function handover(slug: string, back: boolean, rr: Rng, day: string) {
-    const [a, b] = back ? [u(`officer2.${slug}@thads.demo`), u(`officer.${slug}@thads.demo`)] : [u(`officer.${slug}@thads.demo`), u(`officer2.${slug}@thads.demo`)]
-    const open = await db.from('cases').where('officer_id', a.id).where('draft_status', 'approved').whereIn('status', ['in_progress', 'no_conditions', 'postponed', 'suspended']).select('id')
-    const chosen = open.filter(() => rr.chance(0.35)).map((x) => Number(x.id))
+    const [a, b] = back
+      ? [u(`officer2.${slug}@thads.demo`), u(`officer.${slug}@thads.demo`)]
+      : [u(`officer.${slug}@thads.demo`), u(`officer2.${slug}@thads.demo`)]
+    const held = await db
+      .from('cases')
+      .where('officer_id', a.id)
+      .where('draft_status', 'approved')
+      .whereIn('status', ['in_progress', 'no_conditions', 'postponed', 'suspended'])
+      .select('id')
+    const chosen = held.filter(() => rr.chance(0.35)).map((x) => Number(x.id))
     if (!chosen.length) return
-    const h = await new cases.ProposeHandover().handle(a, { fromOfficerId: a.id, toOfficerId: b.id, caseIds: chosen, effectiveDate: day, reasonKind: rr.pick(['moved', 'workload'] as const), reason: 'Điều chỉnh số việc giữa các chấp hành viên' })
-    await new cases.ConfirmHandover().handle(u(`head.${slug}@thads.demo`), h.id, { note: 'Đồng ý bàn giao' })
+    const h = await new cases.ProposeHandover().handle(a, {
+      fromOfficerId: a.id,
+      toOfficerId: b.id,
+      caseIds: chosen,
+      effectiveDate: day,
+      reasonKind: rr.pick(['moved', 'workload'] as const),
+      reason: 'Điều chỉnh số việc giữa các chấp hành viên',
+    })
+    await new cases.ConfirmHandover().handle(u(`head.${slug}@thads.demo`), h.id, {
+      note: 'Đồng ý bàn giao',
+    })
     stats.handovers++
   }
 
@@ -229,9 +315,18 @@ export async function seedDemoCases(options: DemoCasesOptions = {}) {
     const leaver = u(`officer3.${slug}@thads.demo`)
     await db.from('users').where('id', leaver.id).update({ status: 'revoked' })
     leaver.status = 'revoked'
-    const open = await db.from('cases').where('officer_id', leaver.id).whereIn('status', ['in_progress', 'no_conditions', 'postponed', 'suspended']).first()
-    if (!open) return
-    await new cases.ReassignInactiveOfficer().handle(u(`head.${slug}@thads.demo`), { fromOfficerId: leaver.id, toOfficerId: u(`officer2.${slug}@thads.demo`).id, effectiveDate: day, reason: 'Chấp hành viên nghỉ hưu' })
+    const left = await db
+      .from('cases')
+      .where('officer_id', leaver.id)
+      .whereIn('status', ['in_progress', 'no_conditions', 'postponed', 'suspended'])
+      .first()
+    if (!left) return
+    await new cases.ReassignInactiveOfficer().handle(u(`head.${slug}@thads.demo`), {
+      fromOfficerId: leaver.id,
+      toOfficerId: u(`officer2.${slug}@thads.demo`).id,
+      effectiveDate: day,
+      reason: 'Chấp hành viên nghỉ hưu',
+    })
     stats.handovers++
   }
 
@@ -254,7 +349,9 @@ export async function seedDemoCases(options: DemoCasesOptions = {}) {
       buckets.delete(day)
       if (Date.now() - lastLog > 5000 || day === end) {
         lastLog = Date.now()
-        log(`demo cases: ${day} — ${stats.cases} cases, ${stats.steps} steps, ${stats.skipped} skipped (${((Date.now() - started) / 1000).toFixed(0)} s)`)
+        log(
+          `demo cases: ${day} — ${stats.cases} cases, ${stats.steps} steps, ${stats.skipped} skipped (${((Date.now() - started) / 1000).toFixed(0)} s)`
+        )
       }
       day = addDays(day, 1)
     }
@@ -267,23 +364,4 @@ export async function seedDemoCases(options: DemoCasesOptions = {}) {
 
 function dayCount(from: string, to: string) {
   return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000)
-}
-
-/** Demo accounts by e-mail and id (roles and unit loaded), plus the extra officers and the military unit's staff. */
-async function loadPeople(r: Rng) {
-  const password = await hash.make(DEMO_PASSWORD)
-  const stamp = new Date().toISOString().slice(0, 19).replace('T', ' ')
-  for (const [email, code, , roles] of EXTRA_ACCOUNTS) {
-    if (await db.from('users').where('email', email).first()) continue
-    const unit = await db.from('units').where('code', code).firstOrFail()
-    const [id] = await db.insertQuery().table('users').insert({ email, full_name: personName(r), unit_id: unit.id, password, status: 'active', must_change_password: false, session_epoch: 1, password_changed_at: stamp, created_at: stamp, updated_at: stamp })
-    await db.insertQuery().table('user_roles').multiInsert(roles.map((role) => ({ user_id: Number(id), role, created_at: stamp })))
-  }
-  const users = await User.query().where('email', 'like', '%@thads.demo').preload('roles').preload('unit')
-  const units = await Unit.query().whereIn('code', DEMO_UNITS.map((x) => x.code))
-  return {
-    byEmail: new Map(users.map((x) => [x.email, x])),
-    byId: new Map(users.map((x) => [x.id, x])),
-    units: new Map(units.map((x) => [x.code, x])),
-  }
 }

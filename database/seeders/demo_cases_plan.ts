@@ -37,22 +37,155 @@ export interface DemoUnit {
 }
 
 export const DEMO_UNITS: DemoUnit[] = [
-  { slug: 'hanoi', code: 'T01', courts: ['TAND thành phố Hà Nội', 'TAND cấp cao tại Hà Nội'], place: 'Hà Nội', wards: ['phường Hàng Bạc, quận Hoàn Kiếm', 'phường Láng Hạ, quận Đống Đa', 'phường Yên Hòa, quận Cầu Giấy'], weight: 0.2, peers: ['T10', 'T96', 'QP-01', 'T01-CAUGIAY'] },
-  { slug: 'badinh', code: 'T01-BADINH', courts: ['TAND quận Ba Đình', 'TAND thành phố Hà Nội'], place: 'quận Ba Đình, Hà Nội', wards: ['phường Đội Cấn', 'phường Kim Mã', 'phường Ngọc Hà', 'phường Liễu Giai'], weight: 0.22, peers: ['T01-CAUGIAY', 'T10-SAPA', 'T96', 'QP-01'] },
-  { slug: 'caugiay', code: 'T01-CAUGIAY', courts: ['TAND quận Cầu Giấy', 'TAND thành phố Hà Nội'], place: 'quận Cầu Giấy, Hà Nội', wards: ['phường Dịch Vọng', 'phường Nghĩa Đô', 'phường Mai Dịch', 'phường Trung Hòa'], weight: 0.2, peers: ['T01-BADINH', 'T10', 'T96'] },
-  { slug: 'laocai', code: 'T10', courts: ['TAND tỉnh Lào Cai'], place: 'tỉnh Lào Cai', wards: ['phường Cốc Lếu, thành phố Lào Cai', 'xã Bản Qua, huyện Bát Xát'], weight: 0.12, peers: ['T01', 'T01-BADINH', 'QP-01'] },
-  { slug: 'sapa', code: 'T10-SAPA', courts: ['TAND thị xã Sa Pa', 'TAND tỉnh Lào Cai'], place: 'thị xã Sa Pa, Lào Cai', wards: ['phường Sa Pa', 'xã Tả Van', 'phường Ô Quý Hồ'], weight: 0.1, peers: ['T10', 'T01-CAUGIAY'] },
-  { slug: 'camau', code: 'T96', courts: ['TAND tỉnh Cà Mau', 'TAND thành phố Cà Mau'], place: 'tỉnh Cà Mau', wards: ['phường 5, thành phố Cà Mau', 'xã Tân Thành, thành phố Cà Mau', 'thị trấn Năm Căn'], weight: 0.14, peers: ['T01', 'T01-BADINH', 'T10'] },
-  { slug: 'qp01', code: 'QP-01', courts: ['Tòa án quân sự Quân khu 1'], place: 'Quân khu 1', wards: ['phường Hoàng Văn Thụ, thành phố Thái Nguyên'], weight: 0.02, peers: ['T01-BADINH', 'T01'] },
+  {
+    slug: 'hanoi',
+    code: 'T01',
+    courts: ['TAND thành phố Hà Nội', 'TAND cấp cao tại Hà Nội'],
+    place: 'Hà Nội',
+    wards: [
+      'phường Hàng Bạc, quận Hoàn Kiếm',
+      'phường Láng Hạ, quận Đống Đa',
+      'phường Yên Hòa, quận Cầu Giấy',
+    ],
+    weight: 0.2,
+    peers: ['T10', 'T96', 'QP-01', 'T01-CAUGIAY'],
+  },
+  {
+    slug: 'badinh',
+    code: 'T01-BADINH',
+    courts: ['TAND quận Ba Đình', 'TAND thành phố Hà Nội'],
+    place: 'quận Ba Đình, Hà Nội',
+    wards: ['phường Đội Cấn', 'phường Kim Mã', 'phường Ngọc Hà', 'phường Liễu Giai'],
+    weight: 0.22,
+    peers: ['T01-CAUGIAY', 'T10-SAPA', 'T96', 'QP-01'],
+  },
+  {
+    slug: 'caugiay',
+    code: 'T01-CAUGIAY',
+    courts: ['TAND quận Cầu Giấy', 'TAND thành phố Hà Nội'],
+    place: 'quận Cầu Giấy, Hà Nội',
+    wards: ['phường Dịch Vọng', 'phường Nghĩa Đô', 'phường Mai Dịch', 'phường Trung Hòa'],
+    weight: 0.2,
+    peers: ['T01-BADINH', 'T10', 'T96'],
+  },
+  {
+    slug: 'laocai',
+    code: 'T10',
+    courts: ['TAND tỉnh Lào Cai'],
+    place: 'tỉnh Lào Cai',
+    wards: ['phường Cốc Lếu, thành phố Lào Cai', 'xã Bản Qua, huyện Bát Xát'],
+    weight: 0.12,
+    peers: ['T01', 'T01-BADINH', 'QP-01'],
+  },
+  {
+    slug: 'sapa',
+    code: 'T10-SAPA',
+    courts: ['TAND thị xã Sa Pa', 'TAND tỉnh Lào Cai'],
+    place: 'thị xã Sa Pa, Lào Cai',
+    wards: ['phường Sa Pa', 'xã Tả Van', 'phường Ô Quý Hồ'],
+    weight: 0.1,
+    peers: ['T10', 'T01-CAUGIAY'],
+  },
+  {
+    slug: 'camau',
+    code: 'T96',
+    courts: ['TAND tỉnh Cà Mau', 'TAND thành phố Cà Mau'],
+    place: 'tỉnh Cà Mau',
+    wards: ['phường 5, thành phố Cà Mau', 'xã Tân Thành, thành phố Cà Mau', 'thị trấn Năm Căn'],
+    weight: 0.14,
+    peers: ['T01', 'T01-BADINH', 'T10'],
+  },
+  {
+    slug: 'qp01',
+    code: 'QP-01',
+    courts: ['Tòa án quân sự Quân khu 1'],
+    place: 'Quân khu 1',
+    wards: ['phường Hoàng Văn Thụ, thành phố Thái Nguyên'],
+    weight: 0.02,
+    peers: ['T01-BADINH', 'T01'],
+  },
 ]
 
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý']
+const FAMILY = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+]
 const MIDDLE_M = ['Văn', 'Hữu', 'Đức', 'Minh', 'Quốc', 'Thanh', 'Công', 'Xuân']
 const MIDDLE_F = ['Thị', 'Ngọc', 'Thu', 'Hồng', 'Thanh', 'Minh', 'Phương']
-const GIVEN_M = ['An', 'Bình', 'Cường', 'Dũng', 'Hải', 'Hùng', 'Khánh', 'Long', 'Minh', 'Nam', 'Phong', 'Quân', 'Sơn', 'Thắng', 'Tuấn', 'Việt', 'Hiếu', 'Trung']
-const GIVEN_F = ['Hà', 'Hạnh', 'Hoa', 'Hương', 'Lan', 'Linh', 'Mai', 'Nga', 'Phương', 'Tâm', 'Thảo', 'Trang', 'Vân', 'Yến', 'Huyền', 'Loan']
-const TRADES = ['Thương mại', 'Xây dựng', 'Vận tải', 'Đầu tư', 'Dịch vụ', 'Sản xuất', 'Thủy sản', 'Bất động sản']
-const BRANDS = ['Hưng Thịnh', 'Phú Cường', 'Minh Phát', 'An Khang', 'Đại Việt', 'Tân Tiến', 'Hoàng Long', 'Thành Công', 'Sao Mai', 'Bình Minh']
+const GIVEN_M = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Hải',
+  'Hùng',
+  'Khánh',
+  'Long',
+  'Minh',
+  'Nam',
+  'Phong',
+  'Quân',
+  'Sơn',
+  'Thắng',
+  'Tuấn',
+  'Việt',
+  'Hiếu',
+  'Trung',
+]
+const GIVEN_F = [
+  'Hà',
+  'Hạnh',
+  'Hoa',
+  'Hương',
+  'Lan',
+  'Linh',
+  'Mai',
+  'Nga',
+  'Phương',
+  'Tâm',
+  'Thảo',
+  'Trang',
+  'Vân',
+  'Yến',
+  'Huyền',
+  'Loan',
+]
+const TRADES = [
+  'Thương mại',
+  'Xây dựng',
+  'Vận tải',
+  'Đầu tư',
+  'Dịch vụ',
+  'Sản xuất',
+  'Thủy sản',
+  'Bất động sản',
+]
+const BRANDS = [
+  'Hưng Thịnh',
+  'Phú Cường',
+  'Minh Phát',
+  'An Khang',
+  'Đại Việt',
+  'Tân Tiến',
+  'Hoàng Long',
+  'Thành Công',
+  'Sao Mai',
+  'Bình Minh',
+]
 const BANKS = [
   'Ngân hàng TMCP Ngoại thương Việt Nam (Vietcombank)',
   'Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam (Agribank)',
@@ -66,7 +199,8 @@ export function personName(r: Rng): string {
   const female = r.chance(0.45)
   return `${r.pick(FAMILY)} ${r.pick(female ? MIDDLE_F : MIDDLE_M)} ${r.pick(female ? GIVEN_F : GIVEN_M)}`
 }
-export const companyName = (r: Rng) => `Công ty ${r.pick(['TNHH', 'Cổ phần'])} ${r.pick(TRADES)} ${r.pick(BRANDS)}`
+export const companyName = (r: Rng) =>
+  `Công ty ${r.pick(['TNHH', 'Cổ phần'])} ${r.pick(TRADES)} ${r.pick(BRANDS)}`
 export const bankName = (r: Rng) => r.pick(BANKS)
 
 const KINDS = [
@@ -125,11 +259,33 @@ export function planCase(r: Rng, n: number, unit: DemoUnit, day: string, end: st
     unit,
     day,
     officerSlot: r.chance(0.15) ? 2 : r.chance(0.5) ? 0 : 1,
-    judgment: { type: row[0], number: `${r.int(1, 480)}/${year}/${row[1]}`, court: r.pick(unit.courts), date: addDays(day, -r.int(20, 90)) },
+    judgment: {
+      type: row[0],
+      number: `${r.int(1, 480)}/${year}/${row[1]}`,
+      court: r.pick(unit.courts),
+      date: addDays(day, -r.int(20, 90)),
+    },
     kind: r.chance(0.25) ? 'on_request' : 'ex_officio',
-    debtor: { name: r.chance(0.2) ? companyName(r) : personName(r), address: `số ${r.int(1, 199)}, ${r.pick(unit.wards)}, ${unit.place}` },
-    creditor: { name: row[3] === 'state_budget' ? 'Ngân sách Nhà nước' : bank ? bankName(r) : r.chance(0.3) ? companyName(r) : personName(r), bank },
-    obligation: { description: row[2], amount: row[3] === 'state_budget' ? Math.min(amountOf(r), 400_000_000) : amountOf(r), payee: row[3] },
+    debtor: {
+      name: r.chance(0.2) ? companyName(r) : personName(r),
+      address: `số ${r.int(1, 199)}, ${r.pick(unit.wards)}, ${unit.place}`,
+    },
+    creditor: {
+      name:
+        row[3] === 'state_budget'
+          ? 'Ngân sách Nhà nước'
+          : bank
+            ? bankName(r)
+            : r.chance(0.3)
+              ? companyName(r)
+              : personName(r),
+      bank,
+    },
+    obligation: {
+      description: row[2],
+      amount: row[3] === 'state_budget' ? Math.min(amountOf(r), 400_000_000) : amountOf(r),
+      payee: row[3],
+    },
     steps: [],
   }
   let cursor = day
@@ -139,7 +295,12 @@ export function planCase(r: Rng, n: number, unit: DemoUnit, day: string, end: st
   }
   const payee = plan.obligation.payee
   if (r.chance(0.85)) at(1, 8, { op: 'event', type: 'notified' })
-  if (r.chance(0.75)) at(5, 30, { op: 'event', type: 'verified', result: r.chance(0.8) ? 'has_conditions' : 'no_conditions' })
+  if (r.chance(0.75))
+    at(5, 30, {
+      op: 'event',
+      type: 'verified',
+      result: r.chance(0.8) ? 'has_conditions' : 'no_conditions',
+    })
   if (r.chance(0.1)) at(1, 10, { op: 'event', type: r.pick(['security_measure', 'coercion']) })
   if (r.chance(0.04)) at(1, 20, { op: 'amend', share: r.pick([0.1, -0.1, 0.05]) })
   const x = r.next()
@@ -159,20 +320,32 @@ export function planCase(r: Rng, n: number, unit: DemoUnit, day: string, end: st
       if (r.chance(0.7)) at(0, 15, { op: 'pay', payee })
     }
   } else if (x < 0.67) {
-    at(5, 40, { op: 'event', type: 'no_conditions', ground: r.pick(['44a.1.a', '44a.1.b', '44a.1.c']) })
+    at(5, 40, {
+      op: 'event',
+      type: 'no_conditions',
+      ground: r.pick(['44a.1.a', '44a.1.b', '44a.1.c']),
+    })
     if (r.chance(0.35)) {
       at(120, 200, { op: 'event', type: 'resume' })
       at(10, 60, { op: 'collect', share: 0.3 })
       at(0, 10, { op: 'pay', payee })
     }
   } else if (x < 0.73) {
-    at(5, 40, { op: 'event', type: 'postponed', ground: r.pick(['48.1.a', '48.1.b', '48.1.c', '48.1.d']) })
+    at(5, 40, {
+      op: 'event',
+      type: 'postponed',
+      ground: r.pick(['48.1.a', '48.1.b', '48.1.c', '48.1.d']),
+    })
     if (r.chance(0.6)) at(30, 120, { op: 'event', type: 'resume' })
   } else if (x < 0.76) {
     at(5, 60, { op: 'event', type: 'suspended' })
   } else if (x < 0.82) {
     if (r.chance(0.4)) at(10, 40, { op: 'collect', share: 0.2 })
-    at(10, 90, { op: 'event', type: 'terminated', ground: r.pick(['50.1.a', '50.1.c', '50.1.d', '50.1.g']) })
+    at(10, 90, {
+      op: 'event',
+      type: 'terminated',
+      ground: r.pick(['50.1.a', '50.1.c', '50.1.d', '50.1.g']),
+    })
   } else if (x < 0.86) {
     at(10, 60, { op: 'event', type: 'reduction', amount: 0.3 })
     at(10, 60, { op: 'collect', share: 0.4 })
@@ -182,7 +355,12 @@ export function planCase(r: Rng, n: number, unit: DemoUnit, day: string, end: st
       at(10, 40, { op: 'collect', share: 0.2 })
       at(0, 10, { op: 'pay', payee })
     }
-    at(5, 60, { op: 'delegate', target: r.pick(unit.peers), scope: r.chance(0.7) ? 'full' : 'partial', returned: r.chance(0.1) })
+    at(5, 60, {
+      op: 'delegate',
+      target: r.pick(unit.peers),
+      scope: r.chance(0.7) ? 'full' : 'partial',
+      returned: r.chance(0.1),
+    })
   } else if (x < 0.96 && district) {
     at(10, 90, { op: 'withdraw' })
   } else if (x < 0.98) {

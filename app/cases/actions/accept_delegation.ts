@@ -27,15 +27,22 @@ export function assertReceiver(user: User, d: Delegation, unit: Unit) {
  *     receiver's own decision number, date and officer.
  */
 export class AcceptDelegation {
-  async handle(actor: User, delegationId: number, input: { receivedOn: string; note?: string | null }) {
+  async handle(
+    actor: User,
+    delegationId: number,
+    input: { receivedOn: string; note?: string | null }
+  ) {
     return writeTransaction(async (trx) => {
       const d = await lockDelegation(trx, delegationId)
       const receiver = await Unit.findOrFail(d.toUnitId, { client: trx })
       assertReceiver(actor, d, receiver)
-      if (d.status !== 'confirmed') throw new RuleViolation('transfers.errors.not_confirmed', { status: d.status })
+      if (d.status !== 'confirmed')
+        throw new RuleViolation('transfers.errors.not_confirmed', { status: d.status })
       assertPastDay(input.receivedOn, 'received_on')
       if (input.receivedOn < d.effectiveDate!)
-        throw new RuleViolation('transfers.errors.received_before_decision', { date: d.effectiveDate })
+        throw new RuleViolation('transfers.errors.received_before_decision', {
+          date: d.effectiveDate,
+        })
       const sender = await Unit.findOrFail(d.fromUnitId, { client: trx })
 
       let source: Case
@@ -99,7 +106,13 @@ export class AcceptDelegation {
           subjectType: 'delegation',
           subjectId: d.id,
           before: { status: 'confirmed' },
-          after: { status: 'accepted', amount, sourceCaseId: source.id, newCaseId: draft.id, note: input.note ?? null },
+          after: {
+            status: 'accepted',
+            amount,
+            sourceCaseId: source.id,
+            newCaseId: draft.id,
+            note: input.note ?? null,
+          },
         },
         trx
       )

@@ -35,7 +35,10 @@ export class ConfirmDelegation {
   }
 }
 
-export async function lockDelegation(trx: TransactionClientContract, id: number): Promise<Delegation> {
+export async function lockDelegation(
+  trx: TransactionClientContract,
+  id: number
+): Promise<Delegation> {
   const query = Delegation.query({ client: trx }).where('id', id)
   if (trx.dialect.name === 'mysql') query.forUpdate()
   const d = await query.first()
@@ -50,11 +53,14 @@ export async function confirmDelegationWithin(
   c: Case,
   input: ConfirmDelegationInput
 ) {
-  if (d.status !== 'proposed') throw new RuleViolation('transfers.errors.not_proposed', { status: d.status })
-  if (!isOpen(c.status)) throw new RuleViolation('transfers.errors.case_not_open', { status: c.status })
+  if (d.status !== 'proposed')
+    throw new RuleViolation('transfers.errors.not_proposed', { status: d.status })
+  if (!isOpen(c.status))
+    throw new RuleViolation('transfers.errors.case_not_open', { status: c.status })
   const day = input.effectiveDate
   assertPastDay(day)
-  if (day < c.decisionDate!) throw new RuleViolation('cases.errors.before_decision', { date: c.decisionDate })
+  if (day < c.decisionDate!)
+    throw new RuleViolation('cases.errors.before_decision', { date: c.decisionDate })
   const spanStart = await currentSpanStart(trx, c.id)
   if (spanStart && day < spanStart)
     throw new RuleViolation('cases.errors.before_last_change', { date: spanStart })
@@ -79,7 +85,12 @@ export async function confirmDelegationWithin(
       subjectType: 'delegation',
       subjectId: d.id,
       before: { status: 'proposed' },
-      after: { status: 'confirmed', effectiveDate: day, decisionNumber: d.decisionNumber, amount: d.amount },
+      after: {
+        status: 'confirmed',
+        effectiveDate: day,
+        decisionNumber: d.decisionNumber,
+        amount: d.amount,
+      },
     },
     trx
   )

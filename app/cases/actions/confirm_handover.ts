@@ -41,7 +41,8 @@ export async function confirmHandoverWithin(
   if (handover.status !== 'proposed')
     throw new RuleViolation('transfers.errors.not_proposed', { status: handover.status })
   const to = await activeOfficer(trx, handover.toOfficerId)
-  if (!to || to.unitId !== handover.unitId) throw new RuleViolation('transfers.errors.receiver_invalid')
+  if (!to || to.unitId !== handover.unitId)
+    throw new RuleViolation('transfers.errors.receiver_invalid')
   const items = await trx.from('handover_cases').where('handover_id', handover.id).orderBy('id')
   const core = new RecordEvent()
   let heldTotal = 0

@@ -29,7 +29,8 @@ export class ProposeDelegation {
     return writeTransaction(async (trx) => {
       const c = await lockCase(trx, caseId)
       if (!c) throw new lucidErrors.E_ROW_NOT_FOUND()
-      if (!canReadCase(actor, c)) throw new AccessDenied('outside_jurisdiction', { type: 'case', id: c.id })
+      if (!canReadCase(actor, c))
+        throw new AccessDenied('outside_jurisdiction', { type: 'case', id: c.id })
       if (!canRecord(actor, c) && !isHeadOf(actor, c.unitId))
         throw new AccessDenied('not_assigned', { type: 'case', id: c.id })
       if (input.confirm && !isHeadOf(actor, c.unitId))
@@ -55,7 +56,8 @@ export class ProposeDelegation {
         .where('case_id', c.id)
         .whereIn('status', ['proposed', 'confirmed'])
         .first()
-      if (pending) throw new RuleViolation('transfers.errors.delegation_pending', { id: pending.id })
+      if (pending)
+        throw new RuleViolation('transfers.errors.delegation_pending', { id: pending.id })
 
       const d = new Delegation()
       d.useTransaction(trx)

@@ -30,8 +30,15 @@ export class ProposeHandover {
     return writeTransaction((trx) => this.within(trx, actor, input))
   }
 
-  async within(trx: TransactionClientContract, actor: User, input: HandoverInput): Promise<Handover> {
-    const from = await User.query({ client: trx }).where('id', input.fromOfficerId).preload('roles').first()
+  async within(
+    trx: TransactionClientContract,
+    actor: User,
+    input: HandoverInput
+  ): Promise<Handover> {
+    const from = await User.query({ client: trx })
+      .where('id', input.fromOfficerId)
+      .preload('roles')
+      .first()
     if (!from) throw new RuleViolation('transfers.errors.officer_invalid')
     const unit = await Unit.findOrFail(from.unitId, { client: trx })
     const subject = { type: 'user', id: from.id }
@@ -68,7 +75,8 @@ export class ProposeHandover {
       )
       .select('handover_cases.case_id')
       .first()
-    if (pending) throw new RuleViolation('transfers.errors.case_in_handover', { id: pending.case_id })
+    if (pending)
+      throw new RuleViolation('transfers.errors.case_in_handover', { id: pending.case_id })
 
     const handover = new Handover()
     handover.useTransaction(trx)

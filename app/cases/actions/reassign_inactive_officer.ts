@@ -10,12 +10,18 @@ import { ProposeHandover } from './propose_handover.js'
 export class ReassignInactiveOfficer {
   async handle(
     actor: User,
-    input: { fromOfficerId: number; toOfficerId: number; effectiveDate: string; reason?: string | null }
+    input: {
+      fromOfficerId: number
+      toOfficerId: number
+      effectiveDate: string
+      reason?: string | null
+    }
   ) {
     return writeTransaction(async (trx) => {
       const from = await User.find(input.fromOfficerId, { client: trx })
       if (!from) throw new RuleViolation('transfers.errors.officer_invalid')
-      if (!actor.hasRole('head')) throw new AccessDenied('not_unit_head', { type: 'user', id: from.id })
+      if (!actor.hasRole('head'))
+        throw new AccessDenied('not_unit_head', { type: 'user', id: from.id })
       if (from.isActive) throw new RuleViolation('transfers.errors.officer_still_active')
       return new ProposeHandover().within(trx, actor, {
         ...input,

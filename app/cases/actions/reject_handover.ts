@@ -16,7 +16,11 @@ export class RejectHandover {
         throw new RuleViolation('transfers.errors.not_proposed', { status: handover.status })
       if (!input.note?.trim()) throw new RuleViolation('transfers.errors.reason_required')
       handover.useTransaction(trx)
-      handover.merge({ status: 'rejected', confirmedById: actor.id, decisionNote: input.note.trim() })
+      handover.merge({
+        status: 'rejected',
+        confirmedById: actor.id,
+        decisionNote: input.note.trim(),
+      })
       await handover.save()
       await trx.from('handovers').where('id', handover.id).update({ decided_at: nowSql() })
       await recordAudit(

@@ -10,12 +10,17 @@ import { assertReceiver } from './accept_delegation.js'
  * written on the sender's case, which simply continues.
  */
 export class ReturnDelegation {
-  async handle(actor: User, delegationId: number, input: { reason: string; receivedOn?: string | null }) {
+  async handle(
+    actor: User,
+    delegationId: number,
+    input: { reason: string; receivedOn?: string | null }
+  ) {
     return writeTransaction(async (trx) => {
       const d = await lockDelegation(trx, delegationId)
       const receiver = await Unit.findOrFail(d.toUnitId, { client: trx })
       assertReceiver(actor, d, receiver)
-      if (d.status !== 'confirmed') throw new RuleViolation('transfers.errors.not_confirmed', { status: d.status })
+      if (d.status !== 'confirmed')
+        throw new RuleViolation('transfers.errors.not_confirmed', { status: d.status })
       if (!input.reason?.trim()) throw new RuleViolation('transfers.errors.reason_required')
       d.useTransaction(trx)
       d.merge({

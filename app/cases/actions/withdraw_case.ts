@@ -34,7 +34,9 @@ export class WithdrawCase {
         async (c) => {
           district = await Unit.findOrFail(c.unitId, { client: trx })
           const subject = { type: 'case', id: c.id }
-          if (!reaches(actor, district, ['admin', 'head', 'statistician', 'officer', 'intake_clerk']))
+          if (
+            !reaches(actor, district, ['admin', 'head', 'statistician', 'officer', 'intake_clerk'])
+          )
             throw new AccessDenied('outside_jurisdiction', subject)
           if (!actor.hasRole('head') || district.parentId !== actor.unitId)
             throw new AccessDenied('not_province_head', subject)
@@ -46,7 +48,10 @@ export class WithdrawCase {
       const moved = done.moneyEntryId
         ? Number((await trx.from('money_entries').where('id', done.moneyEntryId).first()).amount)
         : 0
-      await trx.from('case_events').where('id', done.eventId).update({ target_unit_id: province!.id })
+      await trx
+        .from('case_events')
+        .where('id', done.eventId)
+        .update({ target_unit_id: province!.id })
       const draft = await createReceivingDraft(trx, actor, done.case, province!, {
         origin: 'withdrawn_in',
         amount: moved,
@@ -62,7 +67,12 @@ export class WithdrawCase {
           action: 'case.withdrawn',
           subjectType: 'case',
           subjectId: done.case.id,
-          after: { amount: moved, newCaseId: draft.id, effectiveDate: input.effectiveDate, reason: input.reason },
+          after: {
+            amount: moved,
+            newCaseId: draft.id,
+            effectiveDate: input.effectiveDate,
+            reason: input.reason,
+          },
         },
         trx
       )

@@ -44,20 +44,31 @@ export default class DelegationsController {
     const user = ctx.auth.getUserOrFail()
     if (!user.hasRole(...READERS)) throw new AccessDenied('forbidden', { type: 'delegation' })
     const detail = await delegationDetail(user, Number(ctx.params.id))
-    return ctx.view.render('cases/transfers/delegation_show', { ...detail, d: detail.delegation, today: today() })
+    return ctx.view.render('cases/transfers/delegation_show', {
+      ...detail,
+      d: detail.delegation,
+      today: today(),
+    })
   }
 
   async store(ctx: HttpContext) {
     const body = await validateTransfer(ctx, delegationValidator)
-    const d = await new ProposeDelegation().handle(ctx.auth.getUserOrFail(), Number(ctx.params.id), {
-      toUnitId: body.to_unit_id,
-      scope: body.scope,
-      amount: body.amount ?? null,
-      reason: body.reason ?? null,
-      confirm: body.confirm
-        ? { effectiveDate: body.effective_date ?? today(), decisionNumber: body.decision_number ?? null }
-        : null,
-    })
+    const d = await new ProposeDelegation().handle(
+      ctx.auth.getUserOrFail(),
+      Number(ctx.params.id),
+      {
+        toUnitId: body.to_unit_id,
+        scope: body.scope,
+        amount: body.amount ?? null,
+        reason: body.reason ?? null,
+        confirm: body.confirm
+          ? {
+              effectiveDate: body.effective_date ?? today(),
+              decisionNumber: body.decision_number ?? null,
+            }
+          : null,
+      }
+    )
     ctx.session.flash('success', ctx.i18n.t(`transfers.flash.delegation_${d.status}`))
     return ctx.response.redirect().toRoute('delegations.show', { id: d.id })
   }
@@ -74,17 +85,23 @@ export default class DelegationsController {
 
   async reject(ctx: HttpContext) {
     const body = await validateTransfer(ctx, reasonValidator)
-    await new RejectDelegation().handle(ctx.auth.getUserOrFail(), Number(ctx.params.id), { reason: body.reason })
+    await new RejectDelegation().handle(ctx.auth.getUserOrFail(), Number(ctx.params.id), {
+      reason: body.reason,
+    })
     ctx.session.flash('success', ctx.i18n.t('transfers.flash.delegation_rejected'))
     return ctx.response.redirect().toRoute('delegations.show', { id: ctx.params.id })
   }
 
   async accept(ctx: HttpContext) {
     const body = await validateTransfer(ctx, acceptDelegationValidator)
-    const done = await new AcceptDelegation().handle(ctx.auth.getUserOrFail(), Number(ctx.params.id), {
-      receivedOn: body.received_on,
-      note: body.note ?? null,
-    })
+    const done = await new AcceptDelegation().handle(
+      ctx.auth.getUserOrFail(),
+      Number(ctx.params.id),
+      {
+        receivedOn: body.received_on,
+        note: body.note ?? null,
+      }
+    )
     ctx.session.flash('success', ctx.i18n.t('transfers.flash.delegation_accepted'))
     return ctx.response.redirect().toRoute('decisions.show', { id: done.newCase.id })
   }

@@ -28,7 +28,13 @@ async function unitOfficers(unitId: number) {
   const loads = await Promise.all(
     officers.map(async (o) => {
       const row = await openCasesOf(o.id, unitId).count('* as n').sum('held as held')
-      return { id: o.id, fullName: o.fullName, active: o.isActive, open: Number(row[0]?.$extras.n ?? 0), held: Number(row[0]?.$extras.held ?? 0) }
+      return {
+        id: o.id,
+        fullName: o.fullName,
+        active: o.isActive,
+        open: Number(row[0]?.$extras.n ?? 0),
+        held: Number(row[0]?.$extras.held ?? 0),
+      }
     })
   )
   return loads
@@ -59,11 +65,13 @@ export default class HandoversController {
   async create(ctx: HttpContext) {
     const user = ctx.auth.getUserOrFail()
     const head = user.hasRole('head')
-    if (!head && !user.hasRole('officer')) throw new AccessDenied('not_unit_head', { type: 'handover' })
+    if (!head && !user.hasRole('officer'))
+      throw new AccessDenied('not_unit_head', { type: 'handover' })
     const officers = await unitOfficers(user.unitId)
     const fromId = head ? Number(ctx.request.input('from')) || null : user.id
     const from = officers.find((o) => o.id === fromId) ?? null
-    if (head && fromId && !from) throw new AccessDenied('outside_jurisdiction', { type: 'user', id: fromId })
+    if (head && fromId && !from)
+      throw new AccessDenied('outside_jurisdiction', { type: 'user', id: fromId })
     const cases = from ? await openCasesOf(from.id, user.unitId) : []
     return ctx.view.render('cases/transfers/handover_form', {
       officers,
@@ -91,7 +99,14 @@ export default class HandoversController {
       reason: body.reason ?? null,
       confirm: body.confirm ?? false,
     })
-    ctx.session.flash('success', ctx.i18n.t(handover.status === 'confirmed' ? 'transfers.flash.handover_confirmed' : 'transfers.flash.handover_proposed'))
+    ctx.session.flash(
+      'success',
+      ctx.i18n.t(
+        handover.status === 'confirmed'
+          ? 'transfers.flash.handover_confirmed'
+          : 'transfers.flash.handover_proposed'
+      )
+    )
     return ctx.response.redirect().toRoute('handovers.show', { id: handover.id })
   }
 
@@ -104,14 +119,18 @@ export default class HandoversController {
 
   async confirm(ctx: HttpContext) {
     const body = await validateTransfer(ctx, decisionNoteValidator)
-    await new ConfirmHandover().handle(ctx.auth.getUserOrFail(), Number(ctx.params.id), { note: body.note ?? null })
+    await new ConfirmHandover().handle(ctx.auth.getUserOrFail(), Number(ctx.params.id), {
+      note: body.note ?? null,
+    })
     ctx.session.flash('success', ctx.i18n.t('transfers.flash.handover_confirmed'))
     return ctx.response.redirect().toRoute('handovers.show', { id: ctx.params.id })
   }
 
   async reject(ctx: HttpContext) {
     const body = await validateTransfer(ctx, reasonValidator)
-    await new RejectHandover().handle(ctx.auth.getUserOrFail(), Number(ctx.params.id), { note: body.reason })
+    await new RejectHandover().handle(ctx.auth.getUserOrFail(), Number(ctx.params.id), {
+      note: body.reason,
+    })
     ctx.session.flash('success', ctx.i18n.t('transfers.flash.handover_rejected'))
     return ctx.response.redirect().toRoute('handovers.show', { id: ctx.params.id })
   }

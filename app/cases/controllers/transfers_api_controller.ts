@@ -17,7 +17,12 @@ import {
   returnDelegationValidator,
   endCaseValidator,
 } from '../validators/transfers.js'
-import { listHandovers, handoverDetail, listDelegations, delegationDetail } from '../services/transfer_queries.js'
+import {
+  listHandovers,
+  handoverDetail,
+  listDelegations,
+  delegationDetail,
+} from '../services/transfer_queries.js'
 import { ProposeHandover } from '../actions/propose_handover.js'
 import { ConfirmHandover } from '../actions/confirm_handover.js'
 import { RejectHandover } from '../actions/reject_handover.js'
@@ -77,13 +82,25 @@ const page = (p: any) => {
 
 /** REST API v1 for handovers, delegations, withdrawal and revocation: the same validators, scopes and actions. */
 export default class TransfersApiController {
-  private async input<T extends VineValidator<any, any>>(ctx: HttpContext, validator: T, data?: unknown) {
+  private async input<T extends VineValidator<any, any>>(
+    ctx: HttpContext,
+    validator: T,
+    data?: unknown
+  ) {
     try {
-      return { ok: true as const, body: await validateTransfer(ctx, validator, data ?? ctx.request.all()) }
+      return {
+        ok: true as const,
+        body: await validateTransfer(ctx, validator, data ?? ctx.request.all()),
+      }
     } catch (error) {
       if (error instanceof vineErrors.E_VALIDATION_ERROR) {
         ctx.response.unprocessableEntity({
-          errors: (error.messages as any[]).map((m) => ({ code: 'E_VALIDATION_ERROR', field: m.field, rule: m.rule, message: m.message })),
+          errors: (error.messages as any[]).map((m) => ({
+            code: 'E_VALIDATION_ERROR',
+            field: m.field,
+            rule: m.rule,
+            message: m.message,
+          })),
         })
         return { ok: false as const }
       }
@@ -106,7 +123,13 @@ export default class TransfersApiController {
     return {
       data: {
         ...handoverJson(d.handover),
-        cases: d.items.map((i) => ({ case_id: i.caseId, number: i.case.number, held: i.held, remaining: i.remaining, event_id: i.eventId })),
+        cases: d.items.map((i) => ({
+          case_id: i.caseId,
+          number: i.case.number,
+          held: i.held,
+          remaining: i.remaining,
+          event_id: i.eventId,
+        })),
       },
     }
   }
@@ -130,14 +153,18 @@ export default class TransfersApiController {
   async confirmHandover(ctx: HttpContext) {
     const v = await this.input(ctx, decisionNoteValidator)
     if (!v.ok) return
-    const h = await new ConfirmHandover().handle(ctx.auth.getUserOrFail(), Number(ctx.params.id), { note: v.body.note ?? null })
+    const h = await new ConfirmHandover().handle(ctx.auth.getUserOrFail(), Number(ctx.params.id), {
+      note: v.body.note ?? null,
+    })
     return { data: handoverJson(h) }
   }
 
   async rejectHandover(ctx: HttpContext) {
     const v = await this.input(ctx, reasonValidator)
     if (!v.ok) return
-    const h = await new RejectHandover().handle(ctx.auth.getUserOrFail(), Number(ctx.params.id), { note: v.body.reason })
+    const h = await new RejectHandover().handle(ctx.auth.getUserOrFail(), Number(ctx.params.id), {
+      note: v.body.reason,
+    })
     return { data: handoverJson(h) }
   }
 
@@ -160,7 +187,10 @@ export default class TransfersApiController {
     const v = await this.input(ctx, delegationFilterValidator, ctx.request.qs())
     if (!v.ok) return
     const r = await listDelegations(user, v.body)
-    return { data: r.page.all().map(delegationJson), meta: { ...page(r.page), unit: r.unit.code, box: r.box } }
+    return {
+      data: r.page.all().map(delegationJson),
+      meta: { ...page(r.page), unit: r.unit.code, box: r.box },
+    }
   }
 
   async delegation(ctx: HttpContext) {
@@ -172,30 +202,43 @@ export default class TransfersApiController {
     const v = await this.input(ctx, delegationValidator)
     if (!v.ok) return
     const b = v.body
-    const d = await new ProposeDelegation().handle(ctx.auth.getUserOrFail(), Number(ctx.params.id), {
-      toUnitId: b.to_unit_id,
-      scope: b.scope,
-      amount: b.amount ?? null,
-      reason: b.reason ?? null,
-      confirm: b.confirm && b.effective_date ? { effectiveDate: b.effective_date, decisionNumber: b.decision_number ?? null } : null,
-    })
+    const d = await new ProposeDelegation().handle(
+      ctx.auth.getUserOrFail(),
+      Number(ctx.params.id),
+      {
+        toUnitId: b.to_unit_id,
+        scope: b.scope,
+        amount: b.amount ?? null,
+        reason: b.reason ?? null,
+        confirm:
+          b.confirm && b.effective_date
+            ? { effectiveDate: b.effective_date, decisionNumber: b.decision_number ?? null }
+            : null,
+      }
+    )
     return ctx.response.created({ data: delegationJson(d) })
   }
 
   async confirmDelegation(ctx: HttpContext) {
     const v = await this.input(ctx, confirmDelegationValidator)
     if (!v.ok) return
-    const d = await new ConfirmDelegation().handle(ctx.auth.getUserOrFail(), Number(ctx.params.id), {
-      effectiveDate: v.body.effective_date,
-      decisionNumber: v.body.decision_number ?? null,
-    })
+    const d = await new ConfirmDelegation().handle(
+      ctx.auth.getUserOrFail(),
+      Number(ctx.params.id),
+      {
+        effectiveDate: v.body.effective_date,
+        decisionNumber: v.body.decision_number ?? null,
+      }
+    )
     return { data: delegationJson(d) }
   }
 
   async rejectDelegation(ctx: HttpContext) {
     const v = await this.input(ctx, reasonValidator)
     if (!v.ok) return
-    const d = await new RejectDelegation().handle(ctx.auth.getUserOrFail(), Number(ctx.params.id), { reason: v.body.reason })
+    const d = await new RejectDelegation().handle(ctx.auth.getUserOrFail(), Number(ctx.params.id), {
+      reason: v.body.reason,
+    })
     return { data: delegationJson(d) }
   }
 
@@ -206,7 +249,13 @@ export default class TransfersApiController {
       receivedOn: v.body.received_on,
       note: v.body.note ?? null,
     })
-    return { data: { ...delegationJson(r.delegation), source_case: caseJson(r.source), new_case: caseJson(r.newCase) } }
+    return {
+      data: {
+        ...delegationJson(r.delegation),
+        source_case: caseJson(r.source),
+        new_case: caseJson(r.newCase),
+      },
+    }
   }
 
   async returnDelegation(ctx: HttpContext) {
@@ -227,7 +276,9 @@ export default class TransfersApiController {
       documentNumber: v.body.document_number ?? null,
       reason: v.body.reason,
     })
-    return ctx.response.created({ data: { amount: r.amount, source_case: caseJson(r.source), new_case: caseJson(r.newCase) } })
+    return ctx.response.created({
+      data: { amount: r.amount, source_case: caseJson(r.source), new_case: caseJson(r.newCase) },
+    })
   }
 
   async revoke(ctx: HttpContext) {

@@ -8,10 +8,20 @@ import { compact } from '../validators/shared.js'
 function messages(i18n: I18n): MessagesProviderContact {
   const shared = i18n.createMessagesProvider()
   return {
-    getMessage(defaultMessage: string, rule: string, field: FieldContext, meta?: Record<string, any>) {
+    getMessage(
+      defaultMessage: string,
+      rule: string,
+      field: FieldContext,
+      meta?: Record<string, any>
+    ) {
       const name = String(field.name)
       const label = i18n.t(`transfers.fields.${name}`, {}, i18n.t(`cases.fields.${name}`, {}, name))
-      return shared.getMessage(defaultMessage, rule, { ...field, name: label } as FieldContext, meta)
+      return shared.getMessage(
+        defaultMessage,
+        rule,
+        { ...field, name: label } as FieldContext,
+        meta
+      )
     },
   }
 }
@@ -27,6 +37,10 @@ export async function validateTransfer<T extends VineValidator<any, any>>(
 
 /** Form checkboxes arrive as one value or a list. */
 export function idList(value: unknown): number[] {
-  const list = Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [value]
+  const list = Array.isArray(value)
+    ? value
+    : value === undefined || value === null || value === ''
+      ? []
+      : [value]
   return list.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0)
 }

@@ -22,7 +22,8 @@ export function handoverScope(user: User) {
     w.whereRaw('1 = 0')
     if (prefix === '/') w.orWhereRaw('1 = 1')
     else if (prefix) w.orWhere('unit_path', 'like', `${prefix}%`)
-    if (user.hasRole('officer')) w.orWhere('from_officer_id', user.id).orWhere('to_officer_id', user.id)
+    if (user.hasRole('officer'))
+      w.orWhere('from_officer_id', user.id).orWhere('to_officer_id', user.id)
   })
 }
 
@@ -36,7 +37,10 @@ export function canReadHandover(user: User, h: Handover): boolean {
 export function listHandovers(user: User, filters: Infer<typeof handoverFilterValidator>) {
   const query = handoverScope(user).preload('fromOfficer').preload('toOfficer').preload('unit')
   if (filters.status) query.where('status', filters.status)
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').paginate(filters.page ?? 1, 25)
+  return query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .paginate(filters.page ?? 1, 25)
 }
 
 export async function handoverDetail(user: User, id: number) {
@@ -48,7 +52,8 @@ export async function handoverDetail(user: User, id: number) {
     .preload('confirmedBy')
     .preload('unit')
     .firstOrFail()
-  if (!canReadHandover(user, h)) throw new AccessDenied('outside_jurisdiction', { type: 'handover', id: h.id })
+  if (!canReadHandover(user, h))
+    throw new AccessDenied('outside_jurisdiction', { type: 'handover', id: h.id })
   const items = await HandoverCase.query().where('handover_id', h.id).preload('case').orderBy('id')
   return { handover: h, items, canDecide: h.status === 'proposed' && isHeadOf(user, h.unitId) }
 }
@@ -68,12 +73,16 @@ export function canReadDelegation(user: User, d: Delegation, c?: Pick<Case, 'off
   if (user.hasRole('inspector')) return true
   const prefix = reachPrefix(user, READERS)
   if (prefix && (d.fromUnitPath.startsWith(prefix) || d.toUnitPath.startsWith(prefix))) return true
-  if (user.hasRole('intake_clerk') && (user.unitId === d.toUnitId || user.unitId === d.fromUnitId)) return true
+  if (user.hasRole('intake_clerk') && (user.unitId === d.toUnitId || user.unitId === d.fromUnitId))
+    return true
   return user.hasRole('officer') && (d.proposedById === user.id || c?.officerId === user.id)
 }
 
 /** The inbox of one unit: delegations it received (incoming) or sent (outgoing). */
-export async function listDelegations(user: User, filters: Infer<typeof delegationFilterValidator>) {
+export async function listDelegations(
+  user: User,
+  filters: Infer<typeof delegationFilterValidator>
+) {
   let unit: Unit = user.unit as unknown as Unit
   if (filters.unit && filters.unit !== user.unit.code) {
     const wanted = await Unit.findBy('code', filters.unit)
@@ -83,7 +92,11 @@ export async function listDelegations(user: User, filters: Infer<typeof delegati
     unit = wanted
   }
   const box = filters.box ?? 'incoming'
-  const query = Delegation.query().preload('case').preload('fromUnit').preload('toUnit').preload('newCase')
+  const query = Delegation.query()
+    .preload('case')
+    .preload('fromUnit')
+    .preload('toUnit')
+    .preload('newCase')
   const officerOnly = !user.hasRole('inspector', ...READERS, 'intake_clerk')
   if (officerOnly) {
     query
@@ -146,13 +159,13 @@ export function delegationTargets(exceptUnitId: number) {
 
 /** What the case page shows about transfers, and which transfer actions the reader may start. */
 export async function caseTransfers(c: Case, user: User) {
-  const handovers = await HandoverCase.query()
-    .where('case_id', c.id)
-    .preload('case')
-    .orderBy('id')
+  const handovers = await HandoverCase.query().where('case_id', c.id).preload('case').orderBy('id')
   const handoverRows = handovers.length
     ? await Handover.query()
-        .whereIn('id', handovers.map((h) => h.handoverId))
+        .whereIn(
+          'id',
+          handovers.map((h) => h.handoverId)
+        )
         .preload('fromOfficer')
         .preload('toOfficer')
         .orderBy('id')
@@ -163,8 +176,13 @@ export async function caseTransfers(c: Case, user: User) {
     .preload('toUnit')
     .preload('newCase')
     .orderBy('id')
-  const source = c.sourceCaseId ? await CaseModel.query().where('id', c.sourceCaseId).preload('unit').first() : null
-  const derived = await CaseModel.query().where('source_case_id', c.id).preload('unit').orderBy('id')
+  const source = c.sourceCaseId
+    ? await CaseModel.query().where('id', c.sourceCaseId).preload('unit').first()
+    : null
+  const derived = await CaseModel.query()
+    .where('source_case_id', c.id)
+    .preload('unit')
+    .orderBy('id')
   const open = c.draftStatus === 'approved' && isOpen(c.status)
   const head = isHeadOf(user, c.unitId)
   const unit = await Unit.find(c.unitId)
@@ -173,7 +191,11 @@ export async function caseTransfers(c: Case, user: User) {
     delegate: open && !pending && (head || canRecord(user, c)),
     confirmNow: head,
     withdraw:
-      open && !!unit && ['district', 'regional'].includes(unit.level) && user.hasRole('head') && unit.parentId === user.unitId,
+      open &&
+      !!unit &&
+      ['district', 'regional'].includes(unit.level) &&
+      user.hasRole('head') &&
+      unit.parentId === user.unitId,
     revoke: open && !!unit && reaches(user, unit, ['head']),
     handover: open && (head || canRecord(user, c)),
   }

@@ -115,18 +115,34 @@ export async function createReceivingDraft(
     rows.push({
       case_id: draft.id,
       kind: 'money',
-      description: `${obligations.find((o) => o.kind === 'money')?.description ?? '—'} — ${basis}`.slice(0, 2000),
+      description:
+        `${obligations.find((o) => o.kind === 'money')?.description ?? '—'} — ${basis}`.slice(
+          0,
+          2000
+        ),
       amount: input.amount,
       payee,
     })
   }
   if (input.copyNonMoney) {
     for (const o of obligations.filter((x) => x.kind === 'non_money')) {
-      rows.push({ case_id: draft.id, kind: 'non_money', description: o.description, amount: null, payee: null })
+      rows.push({
+        case_id: draft.id,
+        kind: 'non_money',
+        description: o.description,
+        amount: null,
+        payee: null,
+      })
     }
   }
   if (rows.length === 0)
-    rows.push({ case_id: draft.id, kind: 'non_money', description: basis, amount: null, payee: null })
+    rows.push({
+      case_id: draft.id,
+      kind: 'non_money',
+      description: basis,
+      amount: null,
+      payee: null,
+    })
   await trx.insertQuery().table('case_obligations').multiInsert(rows)
   await recordAudit(
     {
@@ -135,7 +151,12 @@ export async function createReceivingDraft(
       action: 'case.draft_created',
       subjectType: 'case',
       subjectId: draft.id,
-      after: { draftStatus: 'submitted', origin: input.origin, sourceCaseId: source.id, amount: input.amount },
+      after: {
+        draftStatus: 'submitted',
+        origin: input.origin,
+        sourceCaseId: source.id,
+        amount: input.amount,
+      },
     },
     trx
   )
@@ -150,21 +171,39 @@ export async function writePartialDelegation(
   trx: TransactionClientContract,
   actor: User,
   caseId: number,
-  input: { amount: number; effectiveDate: string; documentNumber: string | null; targetUnitId: number; delegationId: number }
+  input: {
+    amount: number
+    effectiveDate: string
+    documentNumber: string | null
+    targetUnitId: number
+    delegationId: number
+  }
 ): Promise<{ case: Case; eventId: number }> {
   const c = await lockCase(trx, caseId)
   if (!c) throw new RuleViolation('transfers.errors.case_missing')
   if (c.draftStatus !== 'approved') throw new RuleViolation('cases.errors.not_accepted')
   if (!transition('delegated_out', c.status).allowed)
-    throw new RuleViolation('cases.errors.transition_refused', { event: 'delegated_out', status: c.status })
+    throw new RuleViolation('cases.errors.transition_refused', {
+      event: 'delegated_out',
+      status: c.status,
+    })
   const day = input.effectiveDate
-  if (day < c.decisionDate!) throw new RuleViolation('cases.errors.before_decision', { date: c.decisionDate })
+  if (day < c.decisionDate!)
+    throw new RuleViolation('cases.errors.before_decision', { date: c.decisionDate })
   const spanStart = await currentSpanStart(trx, c.id)
   if (spanStart && day < spanStart)
     throw new RuleViolation('cases.errors.before_last_change', { date: spanStart })
-  const { editRequestId } = await assertWritable(c.unitId, day, { actorId: actor.id, caseId: c.id, trx })
+  const { editRequestId } = await assertWritable(c.unitId, day, {
+    actorId: actor.id,
+    caseId: c.id,
+    trx,
+  })
   const lines = await loadLines(trx, c.id)
-  const low = lowestFrom(lines, day, { kind: 'delegated_amount', amount: input.amount, effectiveDate: day })
+  const low = lowestFrom(lines, day, {
+    kind: 'delegated_amount',
+    amount: input.amount,
+    effectiveDate: day,
+  })
   if (low.remaining < 0)
     throw new RuleViolation('cases.errors.beyond_remaining', { remaining: totals(lines).remaining })
   const before = { status: c.status, remaining: c.remaining, held: c.held, officerId: c.officerId }
@@ -196,7 +235,14 @@ export async function writePartialDelegation(
       subjectType: 'case',
       subjectId: c.id,
       before,
-      after: { ...after, event: 'delegated_out', eventId, effectiveDate: day, amount: input.amount, editRequestId },
+      after: {
+        ...after,
+        event: 'delegated_out',
+        eventId,
+        effectiveDate: day,
+        amount: input.amount,
+        editRequestId,
+      },
     },
     trx
   )

@@ -43,13 +43,21 @@ export async function openCase(
       { role: 'creditor', name: 'Công ty TNHH Minh Phát' },
     ],
     obligations: [
-      { kind: 'money', description: 'Trả tiền hàng', amount: options.amount ?? 10_000_000, payee: 'creditor' },
+      {
+        kind: 'money',
+        description: 'Trả tiền hàng',
+        amount: options.amount ?? 10_000_000,
+        payee: 'creditor',
+      },
       { kind: 'non_money', description: 'Trả lại máy xúc' },
     ],
     submit: true,
   })
   const officer = options.officer ?? s.officer
-  const c = await new ApproveDecision().handle(s.head, draft.id, { decisionDate: day(0), officerId: officer.id })
+  const c = await new ApproveDecision().handle(s.head, draft.id, {
+    decisionDate: day(0),
+    officerId: officer.id,
+  })
   if (options.collected) {
     await new RecordCollection().handle(officer, c.id, {
       amount: options.collected,

@@ -13,7 +13,12 @@ test.group('Transfers: pages render for their roles, refusals for the others', (
     assert.include(form.text(), 'id="handover-cases"')
     assert.include(form.text(), '1.000.000')
     ;(await as(client.get('/handovers/new'), s.officer)).assertStatus(200)
-    for (const user of [s.head, s.officer, await makeUser(UNITS.hanoi, ['statistician']), await makeUser(UNITS.national, ['inspector'])])
+    for (const user of [
+      s.head,
+      s.officer,
+      await makeUser(UNITS.hanoi, ['statistician']),
+      await makeUser(UNITS.national, ['inspector']),
+    ])
       (await as(client.get('/handovers'), user)).assertStatus(200)
     const keeper = await makeUser(UNITS.caugiay, ['warehouse_keeper'])
     ;(await as(client.get('/handovers'), keeper)).assertStatus(403)
@@ -25,11 +30,19 @@ test.group('Transfers: pages render for their roles, refusals for the others', (
     assert.include(casePage.text(), 'data-action="delegate"')
     assert.include(casePage.text(), 'data-action="revoke"')
     assert.notInclude(casePage.text(), 'data-action="withdraw"')
-    const provinceView = await as(client.get(`/cases/${c.id}`), await makeUser(UNITS.hanoi, ['head']))
+    const provinceView = await as(
+      client.get(`/cases/${c.id}`),
+      await makeUser(UNITS.hanoi, ['head'])
+    )
     assert.include(provinceView.text(), 'data-action="withdraw"')
 
     const sapa = await unitByCode(UNITS.sapa)
-    await postForm(client, `/cases/${c.id}/delegations`, s.head, { to_unit_id: sapa.id, scope: 'full', confirm: '1', effective_date: day(3) })
+    await postForm(client, `/cases/${c.id}/delegations`, s.head, {
+      to_unit_id: sapa.id,
+      scope: 'full',
+      confirm: '1',
+      effective_date: day(3),
+    })
     const clerk = await makeUser(UNITS.sapa, ['intake_clerk'])
     const inbox = await as(client.get('/delegations?box=incoming&status=confirmed'), clerk)
     inbox.assertStatus(200)
