@@ -13,11 +13,13 @@ import { onEditUnderException } from './events.js'
 import { submittedCheck } from './services/submission_lock.js'
 import { submissionPanel } from './services/submission_panel.js'
 import { MarkSubmissionsRevised } from './actions/submission_mark_revised.js'
+import { registerSubmissionWidget } from './services/submission_widget.js'
 
 const SubmissionsController = () => import('./controllers/submissions_controller.js')
 
 registerSubmissionCheck(submittedCheck)
 onEditUnderException((edit) => new MarkSubmissionsRevised().handle(edit).then(() => undefined))
+registerSubmissionWidget()
 registerNavItem({ label: 'submissions.nav', route: 'periods.submissions.index', roles: ['head', 'statistician', 'officer', 'inspector'], order: 52 })
 
 /** The form page's submit partial (periods/submissions/partials/submit_button.edge) reads its state here. */

@@ -140,4 +140,20 @@ test.group('Submissions: approval chain', (group) => {
     assert.lengthOf(await denials(headHanoi), 2)
     assert.lengthOf(await denials(keeper), 1)
   })
+
+  test('the dashboard card lists what waits for each level and what came back', async ({ client, assert }) => {
+    const { province, districts } = await tree(1)
+    const d1 = districts[0]
+    const [statD1, headD1, statP] = await Promise.all([staff(d1.code, ['statistician']), staff(d1.code, ['head']), staff(province.code, ['statistician'])])
+    ;(await submit(client, statD1, { unit: d1.code, ...P6 })).assertStatus(302)
+    const report = await newestRow(d1.id)
+    const card = async (user: typeof statD1) => (await as(client.get('/'), user)).text()
+    assert.include(await card(headD1), `data-submission="${report.id}"`)
+    assert.notInclude(await card(statP), `data-submission="${report.id}"`)
+    ;(await decide(client, headD1, report.id, 'approve')).assertStatus(302)
+    assert.notInclude(await card(headD1), `data-submission="${report.id}"`)
+    assert.include(await card(statP), `data-submission="${report.id}"`)
+    ;(await decide(client, statP, report.id, 'return', 'Cột 11 chưa khớp')).assertStatus(302)
+    assert.include(await card(statD1), `data-submission="${report.id}"`)
+  })
 })
