@@ -49,7 +49,10 @@ export const median = (xs: number[]) => {
 }
 
 /** One warm-up run, then `runs` timed runs; returns the median and all times in ms, and the last result. */
-export async function timeIt<T>(runs: number, fn: () => Promise<T>): Promise<{ median: number; times: number[]; result: T }> {
+export async function timeIt<T>(
+  runs: number,
+  fn: () => Promise<T>
+): Promise<{ median: number; times: number[]; result: T }> {
   let result = await fn()
   const times: number[] = []
   for (let i = 0; i < runs; i++) {
@@ -64,7 +67,10 @@ export async function timeIt<T>(runs: number, fn: () => Promise<T>): Promise<{ m
  * Like timeIt for several functions at once, interleaved (a, b, a, b, …) so that a machine shared with other work
  * slows them alike and the ratio stays fair.
  */
-export async function timeInterleaved<T extends unknown[]>(runs: number, fns: { [K in keyof T]: () => Promise<T[K]> }) {
+export async function timeInterleaved<T extends unknown[]>(
+  runs: number,
+  fns: { [K in keyof T]: () => Promise<T[K]> }
+) {
   const results: unknown[] = []
   for (const fn of fns) results.push(await fn())
   const times: number[][] = fns.map(() => [])
@@ -75,10 +81,17 @@ export async function timeInterleaved<T extends unknown[]>(runs: number, fns: { 
       times[k].push(performance.now() - t)
     }
   }
-  return fns.map((_, k) => ({ median: median(times[k]), times: times[k], result: results[k] })) as { [K in keyof T]: { median: number; times: number[]; result: T[K] } }
+  return fns.map((_, k) => ({ median: median(times[k]), times: times[k], result: results[k] })) as {
+    [K in keyof T]: { median: number; times: number[]; result: T[K] }
+  }
 }
 
-const rowsOf = (result: any): any[] => (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : Array.isArray(result) ? result : (result?.rows ?? []))
+const rowsOf = (result: any): any[] =>
+  Array.isArray(result) && Array.isArray(result[0])
+    ? result[0]
+    : Array.isArray(result)
+      ? result
+      : (result?.rows ?? [])
 
 /** The query plan as short lines: SQLite EXPLAIN QUERY PLAN details, or MySQL EXPLAIN table/type/key/rows/Extra. */
 export async function explain(sql: string, bindings: any[] = []): Promise<string[]> {
@@ -93,5 +106,7 @@ export async function explain(sql: string, bindings: any[] = []): Promise<string
     })
   }
   const rows = rowsOf(await client.rawQuery(`EXPLAIN ${sql}`, bindings))
-  return rows.map((r: any) => `${r.select_type} ${r.table}: type=${r.type} key=${r.key ?? '-'}(${r.key_len ?? ''}) rows≈${r.rows} ${r.Extra ?? ''}`.trim())
+  return rows.map((r: any) =>
+    `${r.select_type} ${r.table}: type=${r.type} key=${r.key ?? '-'}(${r.key_len ?? ''}) rows≈${r.rows} ${r.Extra ?? ''}`.trim()
+  )
 }

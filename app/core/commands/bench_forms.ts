@@ -11,7 +11,8 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
  */
 export default class BenchForms extends BaseCommand {
   static commandName = 'bench:forms'
-  static description = 'Time form 06 nationally (engine vs hand-written SQL), per province and per district'
+  static description =
+    'Time form 06 nationally (engine vs hand-written SQL), per province and per district'
   static options: CommandOptions = { startApp: true }
 
   @flags.number({ description: 'Statistical year', default: 2025 })
@@ -29,7 +30,9 @@ export default class BenchForms extends BaseCommand {
   @flags.string({ description: 'Province code for the province form', default: 'T79' })
   declare province: string
 
-  @flags.string({ description: 'Also write the engine SQL of each form to <prefix>-<unit code>.sql' })
+  @flags.string({
+    description: 'Also write the engine SQL of each form to <prefix>-<unit code>.sql',
+  })
   declare dump?: string
 
   async run() {
@@ -39,33 +42,74 @@ export default class BenchForms extends BaseCommand {
       return
     }
     const db = (await import('@adonisjs/lucid/services/db')).default
-    const { buildContext, defaultLayout, formPlugin, loadPlugins, periodRange, TOTAL_KEY } = await import('#reporting')
+    const { buildContext, defaultLayout, formPlugin, loadPlugins, periodRange, TOTAL_KEY } =
+      await import('#reporting')
     const { computeForm, measureQuery } = await import('#reporting/services/engine')
-    const { rawForm06Sql, timeIt, timeInterleaved, explain } = await import('../../../bench/form06.js')
+    const { rawForm06Sql, timeIt, timeInterleaved, explain } =
+      await import('../../../bench/form06.js')
     const out = (line = '') => this.logger.log(line)
     if (!formPlugin('form-06-cases')) await loadPlugins(this.app.makePath('plugins'))
     const plugin = formPlugin('form-06-cases')
     const definition = plugin?.definition
-    if (!plugin || !definition || definition.kind !== 'form' || (definition.type ?? 'measures') !== 'measures') throw new Error('form-06-cases is not loaded')
+    if (
+      !plugin ||
+      !definition ||
+      definition.kind !== 'form' ||
+      (definition.type ?? 'measures') !== 'measures'
+    )
+      throw new Error('form-06-cases is not loaded')
     if (definition.type === 'custom' || definition.type === 'list') return
     const period = periodRange(this.year, this.period)
     const dialect = db.connection().dialect.name
 
-    const count = async (table: string) => Number((await db.from(table).count('* as n').first())?.n ?? 0)
+    const count = async (table: string) =>
+      Number((await db.from(table).count('* as n').first())?.n ?? 0)
     const counts: Record<string, number> = {}
-    for (const t of ['units', 'users', 'cases', 'case_status_spans', 'case_assignments', 'money_entries']) counts[t] = await count(t)
-    out(`## bench:forms on ${dialect} — form 06, year ${period.year} period ${period.n} (${period.start} … ${period.end}), median of ${this.runs} runs after a warm-up`)
-    out(`rows: ${Object.entries(counts).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}`)
+    for (const t of [
+      'units',
+      'users',
+      'cases',
+      'case_status_spans',
+      'case_assignments',
+      'money_entries',
+    ])
+      counts[t] = await count(t)
+    out(
+      `## bench:forms on ${dialect} — form 06, year ${period.year} period ${period.n} (${period.start} … ${period.end}), median of ${this.runs} runs after a warm-up`
+    )
+    out(
+      `rows: ${Object.entries(counts)
+        .map(([t, n]) => `${t} ${n.toLocaleString('en')}`)
+        .join(', ')}`
+    )
 
-    const unitRef = (u: any) => ({ id: Number(u.id), code: u.code, name: u.name, path: u.path, level: u.level, parentId: u.parent_id === null ? null : Number(u.parent_id) })
+    const unitRef = (u: any) => ({
+      id: Number(u.id),
+      code: u.code,
+      name: u.name,
+      path: u.path,
+      level: u.level,
+      parentId: u.parent_id === null ? null : Number(u.parent_id),
+    })
     const national = unitRef(await db.from('units').where('code', 'TC').firstOrFail())
     const province = unitRef(await db.from('units').where('code', this.province).firstOrFail())
     const district = this.district
       ? unitRef(await db.from('units').where('code', this.district).firstOrFail())
-      : unitRef(await db.from('units as u').join('cases as c', 'c.unit_id', 'u.id').where('u.level', 'district').groupBy('u.id', 'u.code', 'u.name', 'u.path', 'u.level', 'u.parent_id').select('u.id', 'u.code', 'u.name', 'u.path', 'u.level', 'u.parent_id').orderByRaw('COUNT(*) DESC').firstOrFail())
+      : unitRef(
+          await db
+            .from('units as u')
+            .join('cases as c', 'c.unit_id', 'u.id')
+            .where('u.level', 'district')
+            .groupBy('u.id', 'u.code', 'u.name', 'u.path', 'u.level', 'u.parent_id')
+            .select('u.id', 'u.code', 'u.name', 'u.path', 'u.level', 'u.parent_id')
+            .orderByRaw('COUNT(*) DESC')
+            .firstOrFail()
+        )
 
-    const contextOf = (unit: ReturnType<typeof unitRef>) => buildContext({ unit, period, layout: defaultLayout(unit), officerId: null })
-    const form = async (unit: ReturnType<typeof unitRef>) => computeForm(plugin.manifest, definition, await contextOf(unit))
+    const contextOf = (unit: ReturnType<typeof unitRef>) =>
+      buildContext({ unit, period, layout: defaultLayout(unit), officerId: null })
+    const form = async (unit: ReturnType<typeof unitRef>) =>
+      computeForm(plugin.manifest, definition, await contextOf(unit))
 
     // (a) engine, national, and (b) the hand-written SQL per province, timed interleaved
     const rawSql = rawForm06Sql(period.start, period.end)
@@ -73,7 +117,10 @@ export default class BenchForms extends BaseCommand {
       const result: any = await db.rawQuery(rawSql)
       return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as any[]
     }
-    const [engine, raw] = await timeInterleaved<[Awaited<ReturnType<typeof form>>, any[]]>(this.runs, [() => form(national), rawRows])
+    const [engine, raw] = await timeInterleaved<[Awaited<ReturnType<typeof form>>, any[]]>(
+      this.runs,
+      [() => form(national), rawRows]
+    )
 
     // Same numbers: every province row, the national office's own row and the total.
     const columns = definition.columns.filter((c) => !c.derive).map((c) => c.key)
@@ -84,7 +131,10 @@ export default class BenchForms extends BaseCommand {
     for (const row of engine.result.rows) {
       const expected = row.key === TOTAL_KEY ? total : byProvince.get(row.key)
       for (const c of columns) {
-        if (Number(row.values[c] ?? 0) !== Number(expected?.[c] ?? 0)) mismatches.push(`${row.unitCode ?? row.kind} ${c}: engine ${row.values[c]} vs raw ${expected?.[c] ?? 0}`)
+        if (Number(row.values[c] ?? 0) !== Number(expected?.[c] ?? 0))
+          mismatches.push(
+            `${row.unitCode ?? row.kind} ${c}: engine ${row.values[c]} vs raw ${expected?.[c] ?? 0}`
+          )
       }
     }
     const failedRules = engine.result.rules.filter((r) => !r.passed)
@@ -92,20 +142,36 @@ export default class BenchForms extends BaseCommand {
     // (c) province and district forms
     const provinceRun = await timeIt(this.runs, () => form(province))
     const districtRun = await timeIt(this.runs, () => form(district))
-    const generated = Number((await db.from('cases').where('unit_id', district.id).count('* as n').first())?.n)
+    const generated = Number(
+      (await db.from('cases').where('unit_id', district.id).count('* as n').first())?.n
+    )
 
     const totals = engine.result.rows.find((r) => r.key === TOTAL_KEY)!.values
     const ms = (x: number) => `${x.toFixed(1)} ms`
     out()
     out(`national total: ${columns.map((c) => `${c}=${totals[c]}`).join(' ')}`)
-    out(`(a) engine, national form (64 rows + total):   ${ms(engine.median)}   runs ${engine.times.map((t) => t.toFixed(0)).join(', ')}`)
-    out(`(b) hand-written GROUP BY per province:         ${ms(raw.median)}   runs ${raw.times.map((t) => t.toFixed(0)).join(', ')}`)
-    out(`    engine / raw = ${(engine.median / raw.median).toFixed(2)}×; identical numbers: ${mismatches.length === 0 ? 'yes' : `NO (${mismatches.length} cells differ)`}; failed rules: ${failedRules.length}`)
+    out(
+      `(a) engine, national form (64 rows + total):   ${ms(engine.median)}   runs ${engine.times.map((t) => t.toFixed(0)).join(', ')}`
+    )
+    out(
+      `(b) hand-written GROUP BY per province:         ${ms(raw.median)}   runs ${raw.times.map((t) => t.toFixed(0)).join(', ')}`
+    )
+    out(
+      `    engine / raw = ${(engine.median / raw.median).toFixed(2)}×; identical numbers: ${mismatches.length === 0 ? 'yes' : `NO (${mismatches.length} cells differ)`}; failed rules: ${failedRules.length}`
+    )
     for (const m of mismatches.slice(0, 10)) out(`    ✗ ${m}`)
-    out(`(c) province ${province.code} form (per unit):     ${ms(provinceRun.median)}   = ${(provinceRun.median / engine.median).toFixed(3)}× national`)
-    out(`    district ${district.code} form (per officer): ${ms(districtRun.median)}   = ${(districtRun.median / engine.median).toFixed(3)}× national; cases of the district: ${generated}`)
+    out(
+      `(c) province ${province.code} form (per unit):     ${ms(provinceRun.median)}   = ${(provinceRun.median / engine.median).toFixed(3)}× national`
+    )
+    out(
+      `    district ${district.code} form (per officer): ${ms(districtRun.median)}   = ${(districtRun.median / engine.median).toFixed(3)}× national; cases of the district: ${generated}`
+    )
 
-    for (const [label, unit] of [['national', national], [`province ${province.code}`, province], [`district ${district.code}`, district]] as const) {
+    for (const [label, unit] of [
+      ['national', national],
+      [`province ${province.code}`, province],
+      [`district ${district.code}`, district],
+    ] as const) {
       const q = measureQuery(definition, await contextOf(unit))
       out()
       if (this.dump) writeFileSync(`${this.dump}-${unit.code}.sql`, `${q.grouped.toQuery()};\n`)

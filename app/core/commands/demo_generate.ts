@@ -8,7 +8,8 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
  */
 export default class DemoGenerate extends BaseCommand {
   static commandName = 'demo:generate'
-  static description = 'Generate a synthetic national history of N cases (benchmark data; never in production)'
+  static description =
+    'Generate a synthetic national history of N cases (benchmark data; never in production)'
   static options: CommandOptions = { startApp: true }
 
   @flags.number({ description: 'Number of cases to generate', required: true })
@@ -42,7 +43,10 @@ export default class DemoGenerate extends BaseCommand {
     }
     const db = (await import('@adonisjs/lucid/services/db')).default
     const connection = this.connection ?? db.primaryConnectionName
-    const migrate = await this.kernel.exec('migration:run', ['--force', `--connection=${connection}`])
+    const migrate = await this.kernel.exec('migration:run', [
+      '--force',
+      `--connection=${connection}`,
+    ])
     if (migrate.exitCode !== 0) {
       this.exitCode = 1
       return

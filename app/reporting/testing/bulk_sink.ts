@@ -125,15 +125,22 @@ export class BulkSink {
     let statement = this.statements.get(key)
     if (!statement) {
       const tuple = `(${columns.map(() => '?').join(',')})`
-      statement = this.raw.prepare(`INSERT INTO ${name} (${columns.join(',')}) VALUES ${Array(rows.length).fill(tuple).join(',')}`)
+      statement = this.raw.prepare(
+        `INSERT INTO ${name} (${columns.join(',')}) VALUES ${Array(rows.length).fill(tuple).join(',')}`
+      )
       this.statements.set(key, statement)
     }
     statement.run(rows.flat())
   }
 
   private async mysqlInsert(name: string, columns: readonly string[], rows: Value[][]) {
-    const values = rows.map((row) => `(${row.map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : this.raw.escape(v))).join(',')})`)
-    const pending = this.mysql(`INSERT INTO ${name} (${columns.join(',')}) VALUES ${values.join(',')}`)
+    const values = rows.map(
+      (row) =>
+        `(${row.map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : this.raw.escape(v))).join(',')})`
+    )
+    const pending = this.mysql(
+      `INSERT INTO ${name} (${columns.join(',')}) VALUES ${values.join(',')}`
+    )
     pending.catch(() => {}) // reported when awaited (below or in drain), never as an unhandled rejection
     this.inFlight.push(pending)
     if (this.inFlight.length >= this.depth) await this.inFlight.shift()
@@ -146,6 +153,10 @@ export class BulkSink {
   }
 
   private mysql(sql: string) {
-    return new Promise((resolve, reject) => this.raw.query(sql, (error: Error | null, result: unknown) => (error ? reject(error) : resolve(result))))
+    return new Promise((resolve, reject) =>
+      this.raw.query(sql, (error: Error | null, result: unknown) =>
+        error ? reject(error) : resolve(result)
+      )
+    )
   }
 }

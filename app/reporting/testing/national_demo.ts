@@ -10,15 +10,41 @@ import app from '@adonisjs/core/services/app'
 import hash from '@adonisjs/core/services/hash'
 import db from '@adonisjs/lucid/services/db'
 import { BulkSink } from './bulk_sink.js'
-import { ASSIGNMENT_COLUMNS, CASE_COLUMNS, GENERATED_SUMMARY, MONEY_COLUMNS, nationalHistories, prng, SPAN_COLUMNS, type HistoryUnit } from './national_history.js'
+import {
+  ASSIGNMENT_COLUMNS,
+  CASE_COLUMNS,
+  GENERATED_SUMMARY,
+  MONEY_COLUMNS,
+  nationalHistories,
+  prng,
+  SPAN_COLUMNS,
+  type HistoryUnit,
+} from './national_history.js'
 
 export const SYNTHETIC_MARK = '(dữ liệu mô phỏng)'
 export const OFFICER_DOMAIN = '@demo-generate.invalid'
 
 /** Relative case load of a province office's jurisdiction (big cities and industrial provinces heavier). */
 const PROVINCE_WEIGHT: Record<string, number> = {
-  T79: 10, T01: 8, T74: 3.5, T75: 3, T31: 3, T48: 2, T92: 2, T22: 1.8, T38: 1.8, T40: 1.8, T56: 1.5, T77: 1.5,
-  T80: 1.5, T27: 1.3, T89: 1.3, T30: 1.2, T66: 1.2, T91: 1.2, T68: 1.1,
+  T79: 10,
+  T01: 8,
+  T74: 3.5,
+  T75: 3,
+  T31: 3,
+  T48: 2,
+  T92: 2,
+  T22: 1.8,
+  T38: 1.8,
+  T40: 1.8,
+  T56: 1.5,
+  T77: 1.5,
+  T80: 1.5,
+  T27: 1.3,
+  T89: 1.3,
+  T30: 1.2,
+  T66: 1.2,
+  T91: 1.2,
+  T68: 1.1,
 }
 /** Share of a province's cases handled by the province office itself (the rest goes to its districts). */
 const OWN_OFFICE_SHARE = 0.2
@@ -67,7 +93,9 @@ interface UnitRow {
 export async function hasGeneratedData(connection?: string) {
   const client = db.connection(connection)
   const unit = await client.from('units').whereILike('name', `%${SYNTHETIC_MARK}`).first()
-  const user = unit ? null : await client.from('users').whereILike('email', `%${OFFICER_DOMAIN}`).first()
+  const user = unit
+    ? null
+    : await client.from('users').whereILike('email', `%${OFFICER_DOMAIN}`).first()
   return Boolean(unit || user)
 }
 
@@ -75,7 +103,8 @@ export async function hasGeneratedData(connection?: string) {
 export async function deleteGeneratedData(connection?: string) {
   await db.connection(connection).transaction(async (trx) => {
     const cases = trx.from('cases').where('summary', GENERATED_SUMMARY).select('id')
-    for (const table of ['money_entries', 'case_status_spans', 'case_assignments']) await trx.from(table).whereIn('case_id', cases.clone()).delete()
+    for (const table of ['money_entries', 'case_status_spans', 'case_assignments'])
+      await trx.from(table).whereIn('case_id', cases.clone()).delete()
     await trx.from('cases').where('summary', GENERATED_SUMMARY).delete()
     const users = trx.from('users').whereILike('email', `%${OFFICER_DOMAIN}`).select('id')
     await trx.from('user_roles').whereIn('user_id', users.clone()).delete()
@@ -91,9 +120,27 @@ async function ensureDistricts(connection: string, seed: number, now: string) {
   const r = prng(seed ^ 0x5eed)
   const client = db.connection(connection)
   const national = await client.from('units').where('code', 'TC').first()
-  if (!national) throw new DemoRefused('The reference unit tree is missing (run node ace thads:prepare or migrations + seed).')
-  const provinces: UnitRow[] = await client.from('units').where('parent_id', national.id).where('level', 'province').orderBy('code')
-  const withDistricts = new Set((await client.from('units').whereIn('parent_id', provinces.map((p) => p.id)).where('level', 'district').distinct('parent_id')).map((u: any) => Number(u.parent_id)))
+  if (!national)
+    throw new DemoRefused(
+      'The reference unit tree is missing (run node ace thads:prepare or migrations + seed).'
+    )
+  const provinces: UnitRow[] = await client
+    .from('units')
+    .where('parent_id', national.id)
+    .where('level', 'province')
+    .orderBy('code')
+  const withDistricts = new Set(
+    (
+      await client
+        .from('units')
+        .whereIn(
+          'parent_id',
+          provinces.map((p) => p.id)
+        )
+        .where('level', 'district')
+        .distinct('parent_id')
+    ).map((u: any) => Number(u.parent_id))
+  )
   let created = 0
   await client.transaction(async (trx) => {
     for (const province of provinces) {
@@ -103,9 +150,28 @@ async function ensureDistricts(connection: string, seed: number, now: string) {
       for (let n = 1; n <= count; n++) {
         const no = String(n).padStart(2, '0')
         const name = `Chi cục THADS khu vực ${no} – ${place} ${SYNTHETIC_MARK}`
-        const [id] = await trx.insertQuery().table('units').insert({ code: `${province.code}-D${no}`, name, level: 'district', parent_id: province.id, path: '/', depth: province.depth + 1, valid_from: '2009-07-01', created_at: now, updated_at: now })
-        await trx.from('units').where('id', Number(id)).update({ path: `${province.path}${Number(id)}/` })
-        await trx.insertQuery().table('unit_names').insert({ unit_id: Number(id), name, valid_from: '2009-07-01', created_at: now })
+        const [id] = await trx
+          .insertQuery()
+          .table('units')
+          .insert({
+            code: `${province.code}-D${no}`,
+            name,
+            level: 'district',
+            parent_id: province.id,
+            path: '/',
+            depth: province.depth + 1,
+            valid_from: '2009-07-01',
+            created_at: now,
+            updated_at: now,
+          })
+        await trx
+          .from('units')
+          .where('id', Number(id))
+          .update({ path: `${province.path}${Number(id)}/` })
+        await trx
+          .insertQuery()
+          .table('unit_names')
+          .insert({ unit_id: Number(id), name, valid_from: '2009-07-01', created_at: now })
         created++
       }
     }
@@ -116,7 +182,15 @@ async function ensureDistricts(connection: string, seed: number, now: string) {
 /** Province offices and their districts with their share of the national load (deterministic for a seed). */
 async function weightedUnits(connection: string, seed: number, provinces: UnitRow[]) {
   const r = prng(seed ^ 0x77a1)
-  const districts: UnitRow[] = await db.connection(connection).from('units').whereIn('parent_id', provinces.map((p) => p.id)).where('level', 'district').orderBy('code')
+  const districts: UnitRow[] = await db
+    .connection(connection)
+    .from('units')
+    .whereIn(
+      'parent_id',
+      provinces.map((p) => p.id)
+    )
+    .where('level', 'district')
+    .orderBy('code')
   const units: { unit: UnitRow; weight: number }[] = []
   for (const province of provinces) {
     const total = PROVINCE_WEIGHT[province.code] ?? 1
@@ -124,17 +198,29 @@ async function weightedUnits(connection: string, seed: number, provinces: UnitRo
     const raw = children.map((_, i) => (i === 0 ? 2 : 0.5 + r.next()))
     const sum = raw.reduce((a, b) => a + b, 0)
     units.push({ unit: province, weight: children.length ? total * OWN_OFFICE_SHARE : total })
-    children.forEach((d, i) => units.push({ unit: d, weight: (total * (1 - OWN_OFFICE_SHARE) * raw[i]) / sum }))
+    children.forEach((d, i) =>
+      units.push({ unit: d, weight: (total * (1 - OWN_OFFICE_SHARE) * raw[i]) / sum })
+    )
   }
   return units
 }
 
 /** Officers (role officer) of every unit: the generated ones when appending, else new ones sized to the load. */
-async function ensureOfficers(connection: string, units: { unit: UnitRow; weight: number }[], cases: number, now: string) {
+async function ensureOfficers(
+  connection: string,
+  units: { unit: UnitRow; weight: number }[],
+  cases: number,
+  now: string
+) {
   const client = db.connection(connection)
-  const existing = await client.from('users').whereILike('email', `%${OFFICER_DOMAIN}`).select('id', 'unit_id').orderBy('id')
+  const existing = await client
+    .from('users')
+    .whereILike('email', `%${OFFICER_DOMAIN}`)
+    .select('id', 'unit_id')
+    .orderBy('id')
   const byUnit = new Map<number, number[]>()
-  for (const u of existing) byUnit.set(Number(u.unit_id), [...(byUnit.get(Number(u.unit_id)) ?? []), Number(u.id)])
+  for (const u of existing)
+    byUnit.set(Number(u.unit_id), [...(byUnit.get(Number(u.unit_id)) ?? []), Number(u.id)])
   const totalWeight = units.reduce((s, u) => s + u.weight, 0)
   const password = await hash.make(randomUUID()) // nobody can sign in as a synthetic officer
   const users: Record<string, unknown>[] = []
@@ -142,19 +228,41 @@ async function ensureOfficers(connection: string, units: { unit: UnitRow; weight
   let nextId = Number((await client.from('users').max('id as m').first())?.m ?? 0) + 1
   for (const { unit, weight } of units) {
     if (byUnit.has(unit.id)) continue
-    const count = Math.min(60, Math.max(2, Math.round((cases * weight) / totalWeight / CASES_PER_OFFICER)))
+    const count = Math.min(
+      60,
+      Math.max(2, Math.round((cases * weight) / totalWeight / CASES_PER_OFFICER))
+    )
     const ids: number[] = []
     for (let n = 1; n <= count; n++) {
       const id = nextId++
-      users.push({ id, email: `dg-${unit.code.toLowerCase()}-${n}${OFFICER_DOMAIN}`, full_name: `Chấp hành viên ${n} ${unit.code} (mô phỏng)`, unit_id: unit.id, password, status: 'active', must_change_password: true, session_epoch: 1, created_at: now, updated_at: now })
+      users.push({
+        id,
+        email: `dg-${unit.code.toLowerCase()}-${n}${OFFICER_DOMAIN}`,
+        full_name: `Chấp hành viên ${n} ${unit.code} (mô phỏng)`,
+        unit_id: unit.id,
+        password,
+        status: 'active',
+        must_change_password: true,
+        session_epoch: 1,
+        created_at: now,
+        updated_at: now,
+      })
       roles.push({ user_id: id, role: 'officer', created_at: now })
       ids.push(id)
     }
     byUnit.set(unit.id, ids)
   }
   await client.transaction(async (trx) => {
-    for (let i = 0; i < users.length; i += 200) await trx.insertQuery().table('users').multiInsert(users.slice(i, i + 200))
-    for (let i = 0; i < roles.length; i += 200) await trx.insertQuery().table('user_roles').multiInsert(roles.slice(i, i + 200))
+    for (let i = 0; i < users.length; i += 200)
+      await trx
+        .insertQuery()
+        .table('users')
+        .multiInsert(users.slice(i, i + 200))
+    for (let i = 0; i < roles.length; i += 200)
+      await trx
+        .insertQuery()
+        .table('user_roles')
+        .multiInsert(roles.slice(i, i + 200))
   })
   return { created: users.length, byUnit }
 }
@@ -169,19 +277,40 @@ export async function generateNationalDemo(options: DemoOptions): Promise<DemoSu
   const horizon = `${endYear}-09-30`
   const started = performance.now()
   if (!options.append && (await hasGeneratedData(connection))) {
-    throw new DemoRefused('This database already has generated data; use --append to add more cases.')
+    throw new DemoRefused(
+      'This database already has generated data; use --append to add more cases.'
+    )
   }
   const now = new Date().toISOString().slice(0, 19).replace('T', ' ')
   const { created: unitsCreated, provinces } = await ensureDistricts(connection, options.seed, now)
   const weighted = await weightedUnits(connection, options.seed, provinces)
-  const { created: officersCreated, byUnit } = await ensureOfficers(connection, weighted, options.cases, now)
-  log(`units: ${weighted.length} reporting units (${unitsCreated} synthetic districts created), officers created: ${officersCreated}`)
+  const { created: officersCreated, byUnit } = await ensureOfficers(
+    connection,
+    weighted,
+    options.cases,
+    now
+  )
+  log(
+    `units: ${weighted.length} reporting units (${unitsCreated} synthetic districts created), officers created: ${officersCreated}`
+  )
 
   const client = db.connection(connection)
   const firstId = Number((await client.from('cases').max('id as m').first())?.m ?? 0) + 1
   const seqs = new Map<string, number>()
-  for (const s of await client.from('cases').whereNotNull('seq').select('unit_id', 'year').max('seq as m').groupBy('unit_id', 'year')) seqs.set(`${s.unit_id}:${s.year}`, Number(s.m))
-  const units: HistoryUnit[] = weighted.map(({ unit, weight }) => ({ id: unit.id, code: unit.code, path: unit.path, weight, officers: byUnit.get(unit.id) ?? [] }))
+  for (const s of await client
+    .from('cases')
+    .whereNotNull('seq')
+    .select('unit_id', 'year')
+    .max('seq as m')
+    .groupBy('unit_id', 'year'))
+    seqs.set(`${s.unit_id}:${s.year}`, Number(s.m))
+  const units: HistoryUnit[] = weighted.map(({ unit, weight }) => ({
+    id: unit.id,
+    code: unit.code,
+    path: unit.path,
+    weight,
+    officers: byUnit.get(unit.id) ?? [],
+  }))
 
   const sink = new BulkSink(connection)
     .table('cases', CASE_COLUMNS)
@@ -194,7 +323,15 @@ export async function generateNationalDemo(options: DemoOptions): Promise<DemoSu
   try {
     await sink.begin()
     let i = 0
-    for (const h of nationalHistories({ seed: options.seed, cases: options.cases, units, from, horizon, firstId, seqs })) {
+    for (const h of nationalHistories({
+      seed: options.seed,
+      cases: options.cases,
+      units,
+      from,
+      horizon,
+      firstId,
+      seqs,
+    })) {
       const pending = [sink.push('cases', h.case)]
       for (const row of h.spans) pending.push(sink.push('case_status_spans', row))
       for (const row of h.assignments) pending.push(sink.push('case_assignments', row))
@@ -205,7 +342,9 @@ export async function generateNationalDemo(options: DemoOptions): Promise<DemoSu
         await sink.commit()
         await sink.begin()
         const s = (performance.now() - started) / 1000
-        log(`${i.toLocaleString('en')} / ${options.cases.toLocaleString('en')} cases, ${s.toFixed(1)} s (${Math.round(i / s).toLocaleString('en')} cases/s)`)
+        log(
+          `${i.toLocaleString('en')} / ${options.cases.toLocaleString('en')} cases, ${s.toFixed(1)} s (${Math.round(i / s).toLocaleString('en')} cases/s)`
+        )
       }
     }
     await sink.commit()

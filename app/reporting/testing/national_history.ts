@@ -13,30 +13,62 @@
  * Same seed, same plan → same rows (dates are day numbers, recorded times derive from effective dates).
  */
 
-/** mulberry32 (the same generator as history_generator.ts, kept here so that this module imports nothing). */
-export function prng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
-    chance: (p: number) => next() < p,
-  }
-}
+import { dayNumber, isoDay, prng, weightedPicker } from './seeded.js'
 
-export const CASE_COLUMNS = ['id', 'unit_id', 'unit_path', 'year', 'seq', 'number', 'draft_status', 'decision_date', 'kind', 'origin', 'credit_institution', 'area', 'debtor_name', 'creditor_name', 'officer_id', 'status', 'remaining', 'held', 'summary', 'created_at', 'updated_at'] as const
+export { prng } from './seeded.js'
+
+export const CASE_COLUMNS = [
+  'id',
+  'unit_id',
+  'unit_path',
+  'year',
+  'seq',
+  'number',
+  'draft_status',
+  'decision_date',
+  'kind',
+  'origin',
+  'credit_institution',
+  'area',
+  'debtor_name',
+  'creditor_name',
+  'officer_id',
+  'status',
+  'remaining',
+  'held',
+  'summary',
+  'created_at',
+  'updated_at',
+] as const
 /** `cases.summary` of every generated case: how generated data is recognised (and removed). */
 export const GENERATED_SUMMARY = 'Dữ liệu mô phỏng (demo:generate)'
-export const SPAN_COLUMNS = ['case_id', 'unit_id', 'unit_path', 'status', 'from_date', 'to_date'] as const
-export const ASSIGNMENT_COLUMNS = ['case_id', 'unit_id', 'officer_id', 'from_date', 'to_date'] as const
-export const MONEY_COLUMNS = ['case_id', 'unit_id', 'unit_path', 'kind', 'amount', 'effective_date', 'receipt_number', 'payee', 'officer_id', 'recorded_at'] as const
+export const SPAN_COLUMNS = [
+  'case_id',
+  'unit_id',
+  'unit_path',
+  'status',
+  'from_date',
+  'to_date',
+] as const
+export const ASSIGNMENT_COLUMNS = [
+  'case_id',
+  'unit_id',
+  'officer_id',
+  'from_date',
+  'to_date',
+] as const
+export const MONEY_COLUMNS = [
+  'case_id',
+  'unit_id',
+  'unit_path',
+  'kind',
+  'amount',
+  'effective_date',
+  'receipt_number',
+  'payee',
+  'officer_id',
+  'recorded_at',
+] as const
 
 export type Row = (string | number | null)[]
 
@@ -82,42 +114,45 @@ export const STATUS_MIX: [string, number][] = [
   ['postponed', 0.05],
   ['suspended', 0.03],
 ]
-const SETTLING: Record<string, string> = { terminated: 'terminated_amount', delegated_out: 'delegated_amount', withdrawn: 'withdrawn_amount', revoked: 'revoked_amount' }
+const SETTLING: Record<string, string> = {
+  terminated: 'terminated_amount',
+  delegated_out: 'delegated_amount',
+  withdrawn: 'withdrawn_amount',
+  revoked: 'revoked_amount',
+}
 const SPELLS = ['no_conditions', 'postponed', 'suspended', 'no_conditions']
 const AREAS = ['Phường 1', 'Phường 2', 'Phường 3', 'Xã Tân Thành', 'Xã Hòa Bình', 'Thị trấn', null]
-const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ']
-const GIVEN = ['Văn An', 'Thị Bình', 'Văn Cường', 'Thị Dung', 'Minh Đức', 'Thu Hà', 'Quốc Hùng', 'Thị Lan', 'Văn Nam', 'Thanh Tâm']
-const COMPANIES = ['Ngân hàng TMCP Mô Phỏng', 'Công ty TNHH Tổng Hợp', 'Ngân hàng Nông nghiệp (mô phỏng)']
-
-const DAY_MS = 86_400_000
-export const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS)
-const isoCache = new Map<number, string>()
-export function isoDay(n: number): string {
-  let s = isoCache.get(n)
-  if (!s) {
-    s = new Date(n * DAY_MS).toISOString().slice(0, 10)
-    isoCache.set(n, s)
-  }
-  return s
-}
-
-/** Picks an index by cumulative weights (binary search). */
-function weightedPicker(weights: number[]) {
-  const cumulative: number[] = []
-  let sum = 0
-  for (const w of weights) cumulative.push((sum += w))
-  return (u: number) => {
-    const x = u * sum
-    let lo = 0
-    let hi = cumulative.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (cumulative[mid] > x) hi = mid
-      else lo = mid + 1
-    }
-    return lo
-  }
-}
+const SURNAMES = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+]
+const GIVEN = [
+  'Văn An',
+  'Thị Bình',
+  'Văn Cường',
+  'Thị Dung',
+  'Minh Đức',
+  'Thu Hà',
+  'Quốc Hùng',
+  'Thị Lan',
+  'Văn Nam',
+  'Thanh Tâm',
+]
+const COMPANIES = [
+  'Ngân hàng TMCP Mô Phỏng',
+  'Công ty TNHH Tổng Hợp',
+  'Ngân hàng Nông nghiệp (mô phỏng)',
+]
 
 /** Money amount of an obligation: log-uniform from 1 million to 5 billion VND, ~15% non-money cases. */
 function obligationAmount(r: ReturnType<typeof prng>) {
@@ -134,7 +169,8 @@ export function* nationalHistories(options: HistoryOptions): Generator<CaseHisto
   const horizon = dayNumber(options.horizon)
   const seqs = options.seqs ?? new Map<string, number>()
   /** A day in [lo, hi], skewed towards lo when `early` (most cases finish within months). */
-  const dayIn = (lo: number, hi: number, early = false) => (hi <= lo ? lo : lo + Math.floor((early ? r.next() ** 2 : r.next()) * (hi - lo + 1)))
+  const dayIn = (lo: number, hi: number, early = false) =>
+    hi <= lo ? lo : lo + Math.floor((early ? r.next() ** 2 : r.next()) * (hi - lo + 1))
 
   for (let i = 0; i < options.cases; i++) {
     const id = options.firstId + i
@@ -153,7 +189,29 @@ export function* nationalHistories(options: HistoryOptions): Generator<CaseHisto
     if (r.chance(0.01)) {
       const draft = r.chance(0.5) ? 'draft' : 'submitted'
       yield {
-        case: [id, unit.id, unit.path, year, null, null, draft, null, kind, origin, credit ? 1 : 0, area, debtor, creditor, null, 'draft', 0, 0, GENERATED_SUMMARY, created, created],
+        case: [
+          id,
+          unit.id,
+          unit.path,
+          year,
+          null,
+          null,
+          draft,
+          null,
+          kind,
+          origin,
+          credit ? 1 : 0,
+          area,
+          debtor,
+          creditor,
+          null,
+          'draft',
+          0,
+          0,
+          GENERATED_SUMMARY,
+          created,
+          created,
+        ],
         spans: [],
         assignments: [],
         entries: [],
@@ -189,7 +247,18 @@ export function* nationalHistories(options: HistoryOptions): Generator<CaseHisto
     let held = 0
     const money = (kindOf: string, amount: number, day: number) => {
       const receipt = kindOf === 'collected' ? `BL-${id}-${++receipts}` : null
-      entries.push([id, unit.id, unit.path, kindOf, amount, isoDay(day), receipt, kindOf === 'paid_out' ? (r.chance(0.9) ? 'creditor' : 'state_budget') : null, officer, `${isoDay(day)} 10:00:00`])
+      entries.push([
+        id,
+        unit.id,
+        unit.path,
+        kindOf,
+        amount,
+        isoDay(day),
+        receipt,
+        kindOf === 'paid_out' ? (r.chance(0.9) ? 'creditor' : 'state_budget') : null,
+        officer,
+        `${isoDay(day)} 10:00:00`,
+      ])
     }
     const collect = (amount: number, day: number) => {
       money('collected', amount, day)
@@ -213,7 +282,9 @@ export function* nationalHistories(options: HistoryOptions): Generator<CaseHisto
     let lo = d0 + 1
     if (obligation > 0 && span0 >= 3 && r.chance(0.04)) {
       lo = d0 + r.int(1, Math.min(10, span0 - 2))
-      const delta = r.chance(0.6) ? r.int(1, 20_000) * 1000 : -r.int(1, Math.max(1, Math.floor(remaining / 2)))
+      const delta = r.chance(0.6)
+        ? r.int(1, 20_000) * 1000
+        : -r.int(1, Math.max(1, Math.floor(remaining / 2)))
       remaining += delta
       money('obligation', delta, lo)
     }
@@ -264,7 +335,11 @@ export function* nationalHistories(options: HistoryOptions): Generator<CaseHisto
     } else {
       const changeOn = status === 'in_progress' ? horizon + 1 : dayIn(next, horizon)
       let day = next
-      for (let k = r.chance(0.45) ? r.int(1, 2) : 0; k > 0 && remaining > 1 && day <= horizon; k--) {
+      for (
+        let k = r.chance(0.45) ? r.int(1, 2) : 0;
+        k > 0 && remaining > 1 && day <= horizon;
+        k--
+      ) {
         day = dayIn(day, horizon)
         const part = r.int(1, Math.max(1, Math.floor(remaining / 2)))
         collect(part, day)
@@ -279,7 +354,29 @@ export function* nationalHistories(options: HistoryOptions): Generator<CaseHisto
     }
 
     yield {
-      case: [id, unit.id, unit.path, year, seq, `${seq}/QĐ-${unit.code}`, 'approved', decided, kind, origin, credit ? 1 : 0, area, debtor, creditor, officer, status, remaining, held, GENERATED_SUMMARY, created, created],
+      case: [
+        id,
+        unit.id,
+        unit.path,
+        year,
+        seq,
+        `${seq}/QĐ-${unit.code}`,
+        'approved',
+        decided,
+        kind,
+        origin,
+        credit ? 1 : 0,
+        area,
+        debtor,
+        creditor,
+        officer,
+        status,
+        remaining,
+        held,
+        GENERATED_SUMMARY,
+        created,
+        created,
+      ],
       spans,
       assignments,
       entries,

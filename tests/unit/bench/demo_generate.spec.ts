@@ -6,8 +6,21 @@
 import { createHash } from 'node:crypto'
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { buildContext, computeForm, evaluateRules, formPlugin, periodRange, TOTAL_KEY, type MeasureFormDefinition } from '#reporting'
-import { deleteGeneratedData, DemoRefused, generateNationalDemo, type DemoSummary } from '#reporting/testing/national_demo'
+import {
+  buildContext,
+  computeForm,
+  evaluateRules,
+  formPlugin,
+  periodRange,
+  TOTAL_KEY,
+  type MeasureFormDefinition,
+} from '#reporting'
+import {
+  deleteGeneratedData,
+  DemoRefused,
+  generateNationalDemo,
+  type DemoSummary,
+} from '#reporting/testing/national_demo'
 import { nationalHistories } from '#reporting/testing/national_history'
 
 const SEED = 20_260
@@ -16,8 +29,20 @@ let summary: DemoSummary
 async function nationalForm(formId: string, year: number, n: number) {
   const plugin = formPlugin(formId)!
   const national = await db.from('units').where('code', 'TC').firstOrFail()
-  const unit = { id: national.id, code: national.code, name: national.name, path: national.path, level: national.level, parentId: null }
-  const ctx = await buildContext({ unit, period: periodRange(year, n), layout: 'unit', officerId: null })
+  const unit = {
+    id: national.id,
+    code: national.code,
+    name: national.name,
+    path: national.path,
+    level: national.level,
+    parentId: null,
+  }
+  const ctx = await buildContext({
+    unit,
+    period: periodRange(year, n),
+    layout: 'unit',
+    officerId: null,
+  })
   return computeForm(plugin.manifest, plugin.definition, ctx)
 }
 
@@ -27,46 +52,85 @@ test.group('demo:generate', (group) => {
     return () => deleteGeneratedData()
   })
 
-  test('writes a national history: synthetic districts in every province, officers, cases with their rows', async ({ assert }) => {
+  test('writes a national history: synthetic districts in every province, officers, cases with their rows', async ({
+    assert,
+  }) => {
     assert.equal(summary.cases, 300)
     assert.isAbove(summary.spans, 300)
     assert.isAbove(summary.entries, 300)
     assert.isAbove(summary.assignments, 250)
-    const provinces = await db.from('units as p').join('units as n', 'n.id', 'p.parent_id').where('n.code', 'TC').where('p.level', 'province').select('p.id')
-    const withDistricts = await db.from('units').whereIn('parent_id', provinces.map((p) => p.id)).where('level', 'district').countDistinct('parent_id as n').first()
+    const provinces = await db
+      .from('units as p')
+      .join('units as n', 'n.id', 'p.parent_id')
+      .where('n.code', 'TC')
+      .where('p.level', 'province')
+      .select('p.id')
+    const withDistricts = await db
+      .from('units')
+      .whereIn(
+        'parent_id',
+        provinces.map((p) => p.id)
+      )
+      .where('level', 'district')
+      .countDistinct('parent_id as n')
+      .first()
     assert.equal(Number(withDistricts.n), provinces.length)
-    const hagiang = await db.from('units as d').join('units as p', 'p.id', 'd.parent_id').where('p.code', 'T02').select('d.code', 'd.name')
+    const hagiang = await db
+      .from('units as d')
+      .join('units as p', 'p.id', 'd.parent_id')
+      .where('p.code', 'T02')
+      .select('d.code', 'd.name')
     assert.isAtLeast(hagiang.length, 8)
     assert.isAtMost(hagiang.length, 12)
     for (const d of hagiang) {
       assert.match(d.code, /^T02-D\d\d$/)
       assert.include(d.name, 'mô phỏng')
     }
-    const officers = await db.from('users as u').join('user_roles as r', 'r.user_id', 'u.id').where('r.role', 'officer').whereILike('u.email', '%@demo-generate.invalid').count('* as n').first()
+    const officers = await db
+      .from('users as u')
+      .join('user_roles as r', 'r.user_id', 'u.id')
+      .where('r.role', 'officer')
+      .whereILike('u.email', '%@demo-generate.invalid')
+      .count('* as n')
+      .first()
     assert.isAtLeast(Number(officers.n), 2 * 690)
   }).timeout(60_000)
 
-  test('every SPEC §5 identity holds on the national forms computed from the generated data', async ({ assert }) => {
+  test('every SPEC §5 identity holds on the national forms computed from the generated data', async ({
+    assert,
+  }) => {
     const problems: string[] = []
     for (const formId of ['form-06-cases', 'form-07-money']) {
       const def = formPlugin(formId)!.definition as MeasureFormDefinition
-      for (const [year, n] of [[2024, 6], [2024, 12], [2025, 3], [2025, 12]]) {
+      for (const [year, n] of [
+        [2024, 6],
+        [2024, 12],
+        [2025, 3],
+        [2025, 12],
+      ]) {
         const form = await nationalForm(formId, year, n)
         const results = [...evaluateRules(def.rules ?? [], def.columns, form.rows), ...form.rules]
         assert.isAbove(results.length, 64 * (def.rules ?? []).length)
-        for (const r of results.filter((x) => !x.passed)) problems.push(`${formId} ${year}/${n} row ${r.row} ${r.rule}: ${r.left} vs ${r.right}`)
+        for (const r of results.filter((x) => !x.passed))
+          problems.push(`${formId} ${year}/${n} row ${r.row} ${r.rule}: ${r.left} vs ${r.right}`)
       }
     }
     assert.deepEqual(problems, [])
-    const total = (await nationalForm('form-06-cases', 2025, 12)).rows.find((r) => r.key === TOTAL_KEY)!.values
+    const total = (await nationalForm('form-06-cases', 2025, 12)).rows.find(
+      (r) => r.key === TOTAL_KEY
+    )!.values
     for (const c of ['c2', 'c3', 'c8', 'c9', 'c11', 'c12', 'c14']) assert.isAbove(total[c]!, 0, c)
   }).timeout(60_000)
 
   test('statuses mix as in real agencies; terminal cases are settled', async ({ assert }) => {
     const share = (s: string) => (summary.statuses[s] ?? 0) / summary.cases
-    for (const s of ['completed', 'terminated', 'in_progress', 'no_conditions', 'postponed']) assert.isAbove(share(s), 0, s)
+    for (const s of ['completed', 'terminated', 'in_progress', 'no_conditions', 'postponed'])
+      assert.isAbove(share(s), 0, s)
     assert.closeTo(share('completed'), 0.45, 0.08)
-    const open = ['in_progress', 'no_conditions', 'postponed', 'suspended'].reduce((sum, s) => sum + share(s), 0)
+    const open = ['in_progress', 'no_conditions', 'postponed', 'suspended'].reduce(
+      (sum, s) => sum + share(s),
+      0
+    )
     assert.closeTo(open, 0.43, 0.08)
     assert.closeTo(share('no_conditions') / open, 0.22, 0.1)
     // Terminal cases keep nothing to collect, and the remaining cache equals Σ of the ledger.
@@ -78,7 +142,8 @@ test.group('demo:generate', (group) => {
       .count('* as n')
       .first()
     assert.equal(Number(unsettled.n), 0)
-    const ledger = await db.rawQuery(`SELECT COUNT(*) AS n FROM cases c WHERE c.summary LIKE '%demo:generate%' AND c.draft_status = 'approved' AND c.remaining <> (
+    const ledger =
+      await db.rawQuery(`SELECT COUNT(*) AS n FROM cases c WHERE c.summary LIKE '%demo:generate%' AND c.draft_status = 'approved' AND c.remaining <> (
       SELECT COALESCE(SUM(CASE WHEN m.kind = 'obligation' THEN m.amount WHEN m.kind IN ('collected','reduced','terminated_amount','delegated_amount','withdrawn_amount','revoked_amount') THEN -m.amount ELSE 0 END), 0)
       FROM money_entries m WHERE m.case_id = c.id)`)
     const rows = Array.isArray(ledger[0]) ? ledger[0] : ledger
@@ -100,7 +165,15 @@ test.group('demo:generate', (group) => {
     ]
     const digest = (seed: number) => {
       const h = createHash('sha256')
-      for (const c of nationalHistories({ seed, cases: 500, units, from: '2023-10-01', horizon: '2025-09-30', firstId: 1 })) h.update(JSON.stringify(c))
+      for (const c of nationalHistories({
+        seed,
+        cases: 500,
+        units,
+        from: '2023-10-01',
+        horizon: '2025-09-30',
+        firstId: 1,
+      }))
+        h.update(JSON.stringify(c))
       return h.digest('hex')
     }
     assert.equal(digest(SEED), digest(SEED))
