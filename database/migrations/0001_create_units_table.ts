@@ -28,7 +28,13 @@ export default class extends BaseSchema {
     // Names change (e.g. Chi cục → Phòng THADS khu vực); the history keeps what a unit was called when.
     this.schema.createTable('unit_names', (table) => {
       table.increments('id')
-      table.integer('unit_id').unsigned().notNullable().references('id').inTable('units').onDelete('CASCADE')
+      table
+        .integer('unit_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('units')
+        .onDelete('CASCADE')
       table.string('name', 255).notNullable()
       table.date('valid_from').notNullable()
       table.date('valid_to').nullable()

@@ -23,7 +23,13 @@ export default class extends BaseSchema {
 
     this.schema.createTable('user_roles', (table) => {
       table.increments('id')
-      table.integer('user_id').unsigned().notNullable().references('id').inTable('users').onDelete('CASCADE')
+      table
+        .integer('user_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('CASCADE')
       table.string('role', 32).notNullable()
       table.timestamp('created_at').notNullable()
       table.unique(['user_id', 'role'])
@@ -32,7 +38,13 @@ export default class extends BaseSchema {
 
     this.schema.createTable('auth_access_tokens', (table) => {
       table.increments('id')
-      table.integer('tokenable_id').unsigned().notNullable().references('id').inTable('users').onDelete('CASCADE')
+      table
+        .integer('tokenable_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('users')
+        .onDelete('CASCADE')
       table.string('type').notNullable()
       table.string('name').nullable()
       table.string('hash').notNullable()
