@@ -39,7 +39,7 @@ export default class extends BaseSchema {
       table.date('deadline').notNullable()
       table.boolean('late').notNullable()
       // One chain per (form, unit, period, level, officer): a version number is taken once.
-      table.unique(['form_id', 'unit_id', 'year', 'period', 'level', 'officer_id', 'version'])
+      table.unique(['form_id', 'unit_id', 'year', 'period', 'level', 'officer_id', 'version'], { indexName: 'submissions_version_unique' })
       table.index(['year', 'period', 'form_id', 'unit_path'])
       table.index(['unit_id', 'year', 'level'])
     })
