@@ -3,25 +3,11 @@
  * postpone, delegate…) drawn from a seeded random generator, so the same seed always gives the same data.
  * demo_cases.ts executes the plan day by day through the real actions.
  */
+import { seededRandom } from '#core/random'
 import { addDays } from '#core'
 
-/** mulberry32: small, fast, deterministic. */
-export function rng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)],
-    chance: (p: number) => next() < p,
-  }
-}
+/** The shared seeded generator (app/core/random.ts). */
+export const rng = seededRandom
 export type Rng = ReturnType<typeof rng>
 
 export interface DemoUnit {

@@ -7,6 +7,7 @@
  *   - collections never exceed the remaining amount; amendments never make it negative;
  *   - paid_out and fee entries (no effect on the balance) and a few draft cases are mixed in as noise.
  */
+import { seededRandom } from '#core/random'
 import db from '@adonisjs/lucid/services/db'
 
 export interface GeneratorUnit {
@@ -25,23 +26,8 @@ export interface GeneratorOptions {
   horizon: string
 }
 
-/** mulberry32: small, fast, good enough for reproducible test data. */
-export function prng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
-    chance: (p: number) => next() < p,
-  }
-}
+/** The shared seeded generator (app/core/random.ts). */
+export const prng = seededRandom
 
 export function addDays(day: string, n: number) {
   const d = new Date(`${day}T00:00:00Z`)

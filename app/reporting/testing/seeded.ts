@@ -2,23 +2,9 @@
  * Small deterministic helpers of the synthetic-history generator: a seeded PRNG, ISO days as day numbers and a
  * weighted picker. Imports nothing, so the generator can run (and be tested) without the application.
  */
-/** mulberry32, the same generator as history_generator.ts (which imports the database, this module does not). */
-export function prng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
-    chance: (p: number) => next() < p,
-  }
-}
+/** The shared seeded generator (app/core/random.ts). */
+import { seededRandom } from '#core/random'
+export const prng = seededRandom
 
 const DAY_MS = 86_400_000
 export const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS)
