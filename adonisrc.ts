@@ -8,10 +8,7 @@ export default defineConfig({
     views: 'resources/views',
     languageFiles: 'resources/lang',
   },
-  commands: [
-    () => import('@adonisjs/core/commands'),
-    () => import('@adonisjs/lucid/commands'),
-  ],
+  commands: [() => import('@adonisjs/core/commands'), () => import('@adonisjs/lucid/commands')],
   providers: [
     () => import('@adonisjs/core/providers/app_provider'),
     () => import('@adonisjs/core/providers/hash_provider'),
@@ -29,10 +26,18 @@ export default defineConfig({
     () => import('@adonisjs/drive/drive_provider'),
     () => import('@adonisjs/mail/mail_provider'),
   ],
-  preloads: [() => import('#start/routes'), () => import('#start/kernel'), () => import('#start/view')],
+  preloads: [
+    () => import('#start/routes'),
+    () => import('#start/kernel'),
+    () => import('#start/view'),
+  ],
   tests: {
     suites: [
-      { files: ['tests/unit/**/*.spec(.ts|.js)', 'plugins/**/tests/**/*.spec(.ts|.js)'], name: 'unit', timeout: 10000 },
+      {
+        files: ['tests/unit/**/*.spec(.ts|.js)', 'plugins/**/tests/**/*.spec(.ts|.js)'],
+        name: 'unit',
+        timeout: 10000,
+      },
       { files: ['tests/functional/**/*.spec(.ts|.js)'], name: 'functional', timeout: 30000 },
       { files: ['tests/browser/**/*.spec(.ts|.js)'], name: 'browser', timeout: 60000 },
     ],

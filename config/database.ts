@@ -41,7 +41,8 @@ const dbConfig = defineConfig({
         charset: 'utf8mb4',
         // DATE columns (effective dates) stay ISO day strings, immune to time-zone shifts; DATETIME/TIMESTAMP
         // columns come back as Date objects, which @adonisjs/auth's token provider expects.
-        typeCast: ((field: any, next: () => unknown) => (field.type === 'DATE' ? field.string() : next())) as any,
+        typeCast: ((field: any, next: () => unknown) =>
+          field.type === 'DATE' ? field.string() : next()) as any,
         supportBigNumbers: true,
         bigNumberStrings: false,
         timezone: 'Z',

@@ -16,9 +16,11 @@ registerAccountWidgets()
 const VENDOR_FILES: Record<string, string> = {
   'pico.min.css': 'node_modules/@picocss/pico/css/pico.min.css',
 }
-router.get('/vendor/:file', async ({ params, response }) => {
-  const file = VENDOR_FILES[params.file]
-  if (!file) return response.notFound()
-  response.header('cache-control', 'public, max-age=86400')
-  return response.download(new URL(`../${file}`, import.meta.url).pathname)
-}).as('vendor')
+router
+  .get('/vendor/:file', async ({ params, response }) => {
+    const file = VENDOR_FILES[params.file]
+    if (!file) return response.notFound()
+    response.header('cache-control', 'public, max-age=86400')
+    return response.download(new URL(`../${file}`, import.meta.url).pathname)
+  })
+  .as('vendor')

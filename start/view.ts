@@ -11,7 +11,9 @@ edge.global('formatDate', (value: DateTime | string | null | undefined) => {
   const dt = typeof value === 'string' ? DateTime.fromISO(value) : value
   return dt.isValid ? dt.toFormat('dd/LL/yyyy') : '—'
 })
-edge.global('formatDateTime', (value: DateTime | null | undefined) => (value ? value.setZone('Asia/Ho_Chi_Minh').toFormat('dd/LL/yyyy HH:mm') : '—'))
+edge.global('formatDateTime', (value: DateTime | null | undefined) =>
+  value ? value.setZone('Asia/Ho_Chi_Minh').toFormat('dd/LL/yyyy HH:mm') : '—'
+)
 edge.global('formatMoney', (value: number | bigint | null | undefined) =>
   value === null || value === undefined ? '—' : new Intl.NumberFormat('vi-VN').format(value)
 )

@@ -30,7 +30,15 @@ export const plugins: Config['plugins'] = [
       chromium.launch({
         ...options,
         executablePath: CHROMIUM_PATH,
-        args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        args: [
+          '--no-sandbox',
+          '--headless',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
       }),
   }),
 ]
@@ -59,7 +67,9 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
 export const configureSuite: Config['configureSuite'] = (suite) => {
   if (suite.name === 'browser' && !HAS_CHROMIUM) {
     if (IN_CI) throw new Error(`Browser tests need Chromium at ${CHROMIUM_PATH} in CI`)
-    console.log(`\n  SKIPPED browser suite: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)\n`)
+    console.log(
+      `\n  SKIPPED browser suite: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)\n`
+    )
     suite.onGroup((group) => group.tap((t) => t.skip(true, 'no Chromium')))
     suite.onTest((t) => t.skip(true, 'no Chromium'))
     return

@@ -41,7 +41,11 @@ async function fingerprint(client: QueryClientContract): Promise<string> {
     client.from('holidays').count('* as n').min('day as lo').max('day as hi').first(),
     client.from('make_up_working_days').count('* as n').min('day as lo').max('day as hi').first(),
   ])
-  return JSON.stringify([h?.n, h?.lo, h?.hi, m?.n, m?.lo, m?.hi].map((v) => (v === null || v === undefined ? '' : String(v))))
+  return JSON.stringify(
+    [h?.n, h?.lo, h?.hi, m?.n, m?.lo, m?.hi].map((v) =>
+      v === null || v === undefined ? '' : String(v)
+    )
+  )
 }
 
 async function load(client: QueryClientContract): Promise<CalendarCache> {
@@ -98,7 +102,10 @@ export async function isWorkingDay(day: string, client?: QueryClientContract): P
 }
 
 /** The holiday's name when `day` is a public holiday / day off, else null. */
-export async function holidayName(day: string, client?: QueryClientContract): Promise<string | null> {
+export async function holidayName(
+  day: string,
+  client?: QueryClientContract
+): Promise<string | null> {
   return (await calendar(client)).holidays.get(day) ?? null
 }
 
@@ -106,12 +113,16 @@ export async function holidayName(day: string, client?: QueryClientContract): Pr
  * Moves `n` working days from `day` (not counting `day` itself); negative `n` moves back, 0 returns `day`.
  * "Within 5 working days of D" ends on addWorkingDays(D, 5).
  */
-export async function addWorkingDays(day: string, n: number, client?: QueryClientContract): Promise<string> {
+export async function addWorkingDays(
+  day: string,
+  n: number,
+  client?: QueryClientContract
+): Promise<string> {
   if (!Number.isInteger(n)) throw new Error(`addWorkingDays expects an integer, got ${n}`)
   const cal = await calendar(client)
   const step = n < 0 ? -1 : 1
   let current = day
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     current = addDays(current, step)
     if (workingIn(cal, current)) left--
   }
@@ -122,7 +133,11 @@ export async function addWorkingDays(day: string, n: number, client?: QueryClien
  * Working days in (a, b]: how many working days after `a` up to and including `b` — the inverse of
  * addWorkingDays, so workingDaysBetween(d, addWorkingDays(d, n)) = n. Negative when b is before a.
  */
-export async function workingDaysBetween(a: string, b: string, client?: QueryClientContract): Promise<number> {
+export async function workingDaysBetween(
+  a: string,
+  b: string,
+  client?: QueryClientContract
+): Promise<number> {
   if (a === b) return 0
   if (b < a) return -(await workingDaysBetween(b, a, client))
   const cal = await calendar(client)
@@ -132,9 +147,16 @@ export async function workingDaysBetween(a: string, b: string, client?: QueryCli
 }
 
 /** Holidays and make-up working days within [from, to], for calendar pages. */
-export async function calendarBetween(from: string, to: string, client?: QueryClientContract): Promise<{ holidays: Holiday[]; makeUpDays: Holiday[] }> {
+export async function calendarBetween(
+  from: string,
+  to: string,
+  client?: QueryClientContract
+): Promise<{ holidays: Holiday[]; makeUpDays: Holiday[] }> {
   const cal = await calendar(client)
   const pick = (m: Map<string, string>) =>
-    [...m.entries()].filter(([d]) => d >= from && d <= to).sort(([x], [y]) => x.localeCompare(y)).map(([day, name]) => ({ day, name }))
+    [...m.entries()]
+      .filter(([d]) => d >= from && d <= to)
+      .sort(([x], [y]) => x.localeCompare(y))
+      .map(([day, name]) => ({ day, name }))
   return { holidays: pick(cal.holidays), makeUpDays: pick(cal.makeUp) }
 }

@@ -12,7 +12,11 @@ export const APP_ZONE = 'Asia/Ho_Chi_Minh'
 let pinned: string | null = null
 
 function isIsoDay(value: string | undefined | null): value is string {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid
+  return (
+    typeof value === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    DateTime.fromISO(value).isValid
+  )
 }
 
 export function today(): string {

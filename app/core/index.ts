@@ -4,6 +4,19 @@ export { registerDashboardWidget, dashboardFor, type DashboardWidget } from './d
 export { toCsv } from './csv.js'
 export { registerNavItem, navFor, type NavItem } from './navigation.js'
 export { today, setToday, addDays, endOfMonth, APP_ZONE } from './clock.js'
-export { isWorkingDay, addWorkingDays, workingDaysBetween, holidayName, calendarBetween, invalidateCalendar, type Holiday } from './calendar.js'
-export { registerPlaceholderFormat, localizeMessageData, type MessageI18n, type PlaceholderFormat } from './messages.js'
+export {
+  isWorkingDay,
+  addWorkingDays,
+  workingDaysBetween,
+  holidayName,
+  calendarBetween,
+  invalidateCalendar,
+  type Holiday,
+} from './calendar.js'
+export {
+  registerPlaceholderFormat,
+  localizeMessageData,
+  type MessageI18n,
+  type PlaceholderFormat,
+} from './messages.js'
 export { seededRandom, type SeededRandom } from './random.js'

@@ -7,7 +7,13 @@ import { reaches } from '#accounts'
 import type EditRequest from './models/edit_request.js'
 
 /** Roles that may file a past-period edit request. */
-export const FILER_ROLES: readonly Role[] = ['head', 'officer', 'intake_clerk', 'statistician', 'warehouse_keeper']
+export const FILER_ROLES: readonly Role[] = [
+  'head',
+  'officer',
+  'intake_clerk',
+  'statistician',
+  'warehouse_keeper',
+]
 /** Roles whose reach over requests is their unit subtree (others see only the requests they filed). */
 const SUBTREE_READERS: readonly Role[] = ['head', 'statistician']
 
@@ -54,7 +60,10 @@ export function requestReadPrefix(user: User): string | null {
   return null
 }
 
-export function mayRead(user: User, request: Pick<EditRequest, 'unitPath' | 'requestedById'>): boolean {
+export function mayRead(
+  user: User,
+  request: Pick<EditRequest, 'unitPath' | 'requestedById'>
+): boolean {
   if (request.requestedById === user.id) return true
   const prefix = requestReadPrefix(user)
   return prefix !== null && request.unitPath.startsWith(prefix)

@@ -51,10 +51,21 @@ export {
   graceWorkingDays,
   type PeriodRange,
 } from './services/periods.js'
-export { onEditUnderException, EDITED_UNDER_EXCEPTION, type EditedUnderException } from './events.js'
+export {
+  onEditUnderException,
+  EDITED_UNDER_EXCEPTION,
+  type EditedUnderException,
+} from './events.js'
 export { isYearClosed } from './services/years.js'
 // Submission of statistical forms (SPEC §4): immutable snapshots officer → unit → province → national.
-export { default as Submission, SUBMISSION_LEVELS, SUBMISSION_STATUSES, DEADLINE_WORKING_DAYS, type SubmissionLevel, type SubmissionStatus } from './models/submission.js'
+export {
+  default as Submission,
+  SUBMISSION_LEVELS,
+  SUBMISSION_STATUSES,
+  DEADLINE_WORKING_DAYS,
+  type SubmissionLevel,
+  type SubmissionStatus,
+} from './models/submission.js'
 export { SubmitForm, type SubmitInput } from './actions/submission_submit.js'
 export { ApproveSubmission } from './actions/submission_approve.js'
 export { AcceptSubmission } from './actions/submission_accept.js'

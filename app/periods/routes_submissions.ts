@@ -20,20 +20,46 @@ const SubmissionsController = () => import('./controllers/submissions_controller
 registerSubmissionCheck(submittedCheck)
 onEditUnderException((edit) => new MarkSubmissionsRevised().handle(edit).then(() => undefined))
 registerSubmissionWidget()
-registerNavItem({ label: 'submissions.nav', route: 'periods.submissions.index', roles: ['head', 'statistician', 'officer', 'inspector'], order: 52 })
+registerNavItem({
+  label: 'submissions.nav',
+  route: 'periods.submissions.index',
+  roles: ['head', 'statistician', 'officer', 'inspector'],
+  order: 52,
+})
 
 /** The form page's submit partial (periods/submissions/partials/submit_button.edge) reads its state here. */
-edge.global('submissionPanel', (user: User | null | undefined, form: ComputedForm) => submissionPanel(user, form))
+edge.global('submissionPanel', (user: User | null | undefined, form: ComputedForm) =>
+  submissionPanel(user, form)
+)
 
 router
   .group(() => {
     const id = router.matchers.number()
-    router.get('/periods/submissions', [SubmissionsController, 'index']).as('periods.submissions.index')
-    router.post('/periods/submissions', [SubmissionsController, 'store']).as('periods.submissions.store')
-    router.get('/periods/submissions/:id', [SubmissionsController, 'show']).as('periods.submissions.show').where('id', id)
-    router.post('/periods/submissions/:id/approve', [SubmissionsController, 'approve']).as('periods.submissions.approve').where('id', id)
-    router.post('/periods/submissions/:id/accept', [SubmissionsController, 'accept']).as('periods.submissions.accept').where('id', id)
-    router.post('/periods/submissions/:id/return', [SubmissionsController, 'return']).as('periods.submissions.return').where('id', id)
-    router.post('/periods/submissions/:id/resubmit', [SubmissionsController, 'resubmit']).as('periods.submissions.resubmit').where('id', id)
+    router
+      .get('/periods/submissions', [SubmissionsController, 'index'])
+      .as('periods.submissions.index')
+    router
+      .post('/periods/submissions', [SubmissionsController, 'store'])
+      .as('periods.submissions.store')
+    router
+      .get('/periods/submissions/:id', [SubmissionsController, 'show'])
+      .as('periods.submissions.show')
+      .where('id', id)
+    router
+      .post('/periods/submissions/:id/approve', [SubmissionsController, 'approve'])
+      .as('periods.submissions.approve')
+      .where('id', id)
+    router
+      .post('/periods/submissions/:id/accept', [SubmissionsController, 'accept'])
+      .as('periods.submissions.accept')
+      .where('id', id)
+    router
+      .post('/periods/submissions/:id/return', [SubmissionsController, 'return'])
+      .as('periods.submissions.return')
+      .where('id', id)
+    router
+      .post('/periods/submissions/:id/resubmit', [SubmissionsController, 'resubmit'])
+      .as('periods.submissions.resubmit')
+      .where('id', id)
   })
   .use(middleware.auth())

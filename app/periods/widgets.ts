@@ -6,7 +6,12 @@ import { FILER_ROLES, mayApprove } from './access.js'
 /** Navigation entries and the dashboard card: what waits for the user's decision, and its open exceptions. */
 export function registerPeriodWidgets() {
   registerNavItem({ label: 'periods.nav.periods', route: 'periods.index', roles: 'all', order: 50 })
-  registerNavItem({ label: 'periods.nav.requests', route: 'periods.requests.index', roles: [...FILER_ROLES, 'inspector'], order: 51 })
+  registerNavItem({
+    label: 'periods.nav.requests',
+    route: 'periods.requests.index',
+    roles: [...FILER_ROLES, 'inspector'],
+    order: 51,
+  })
 
   registerDashboardWidget({
     id: 'periods.requests',
@@ -16,10 +21,23 @@ export function registerPeriodWidgets() {
     load: async (user) => {
       const day = today()
       const requests = () => db.from('edit_requests')
-      const count = async (query: ReturnType<typeof requests>) => Number((await query.count('* as total').first())?.total ?? 0)
-      const toConfirm = user.hasRole('head') ? await count(requests().where('status', 'pending_confirmation').where('unit_id', user.unitId)) : 0
-      const toApprove = mayApprove(user) ? await count(requests().where('status', 'pending_approval').whereNot('requested_by_id', user.id)) : 0
-      const mine = await count(requests().where('requested_by_id', user.id).whereIn('status', ['pending_confirmation', 'pending_approval']))
+      const count = async (query: ReturnType<typeof requests>) =>
+        Number((await query.count('* as total').first())?.total ?? 0)
+      const toConfirm = user.hasRole('head')
+        ? await count(
+            requests().where('status', 'pending_confirmation').where('unit_id', user.unitId)
+          )
+        : 0
+      const toApprove = mayApprove(user)
+        ? await count(
+            requests().where('status', 'pending_approval').whereNot('requested_by_id', user.id)
+          )
+        : 0
+      const mine = await count(
+        requests()
+          .where('requested_by_id', user.id)
+          .whereIn('status', ['pending_confirmation', 'pending_approval'])
+      )
       const active = await EditRequest.query()
         .where('requested_by_id', user.id)
         .where('status', 'approved')

@@ -11,7 +11,13 @@ export type * from './plugin/types.js'
 export type { SqlVocabulary } from './services/sql_vocabulary.js'
 export { TERMINAL_STATUSES, OPEN_STATUSES, REDUCING_KINDS } from './services/sql_vocabulary.js'
 export { periodRange, periodOf } from './services/period.js'
-export { evaluateRules, totalRule, checkAcrossPeriods, parseSide, type CrossPeriodViolation } from './services/rules.js'
+export {
+  evaluateRules,
+  totalRule,
+  checkAcrossPeriods,
+  parseSide,
+  type CrossPeriodViolation,
+} from './services/rules.js'
 export { buildContext, defaultLayout, TOTAL_KEY, UNASSIGNED_KEY } from './services/context.js'
 export { computeForm, drillDown, type DrillDown } from './services/engine.js'
 export { authorizeReport, readsReports, FORM_READER_ROLES } from './services/access.js'
@@ -20,7 +26,24 @@ export { ComputeReport, OpenCell, ReadList, type ReportRequest } from './actions
 export type * from './exports/types.js'
 export { EXPORT_FORMATS } from './exports/types.js'
 export { defineExport, exportPluginFor } from './exports/services/exporters.js'
-export { headerGrid, headerRows, type HeaderCell, type HeaderGrid } from './exports/services/header_layout.js'
+export {
+  headerGrid,
+  headerRows,
+  type HeaderCell,
+  type HeaderGrid,
+} from './exports/services/header_layout.js'
 export { officialHeaderGroups } from './exports/services/official_headers.js'
-export { MIME, lang, formTitle, dayText, periodLine, signedOn, measureLine, cellNumber, cellText, listCell, exportFileName } from './exports/services/document.js'
+export {
+  MIME,
+  lang,
+  formTitle,
+  dayText,
+  periodLine,
+  signedOn,
+  measureLine,
+  cellNumber,
+  cellText,
+  listCell,
+  exportFileName,
+} from './exports/services/document.js'
 export { htmlToPdf, closePdfBrowser, chromiumPath } from './exports/services/pdf_browser.js'

@@ -11,7 +11,12 @@ import { loadPlugins } from './plugin/loader.js'
 
 await loadPlugins(app.makePath('plugins'), logger)
 
-registerNavItem({ label: 'reporting.nav', route: 'reports.index', roles: ['head', 'statistician', 'inspector', 'officer'], order: 50 })
+registerNavItem({
+  label: 'reporting.nav',
+  route: 'reports.index',
+  roles: ['head', 'statistician', 'inspector', 'officer'],
+  order: 50,
+})
 
 const ReportsController = () => import('./controllers/reports_controller.js')
 const PluginsController = () => import('./controllers/plugins_controller.js')
@@ -23,8 +28,14 @@ router
   .group(() => {
     router.get('/reports', [ReportsController, 'index']).as('reports.index')
     router.get('/reports/plugins', [PluginsController, 'index']).as('reports.plugins')
-    router.get('/reports/forms/:id', [ReportsController, 'show']).as('reports.show').where('id', formId)
-    router.get('/reports/forms/:id/cell', [ReportsController, 'cell']).as('reports.cell').where('id', formId)
+    router
+      .get('/reports/forms/:id', [ReportsController, 'show'])
+      .as('reports.show')
+      .where('id', formId)
+    router
+      .get('/reports/forms/:id/cell', [ReportsController, 'cell'])
+      .as('reports.cell')
+      .where('id', formId)
   })
   .use(middleware.auth())
 
@@ -32,7 +43,10 @@ router
   .group(() => {
     router.get('/forms', [ApiFormsController, 'index']).as('api.forms.index')
     router.get('/forms/:id', [ApiFormsController, 'show']).as('api.forms.show').where('id', formId)
-    router.get('/forms/:id/cell', [ApiFormsController, 'cell']).as('api.forms.cell').where('id', formId)
+    router
+      .get('/forms/:id/cell', [ApiFormsController, 'cell'])
+      .as('api.forms.cell')
+      .where('id', formId)
   })
   .prefix('/api/v1')
   .use(middleware.api({ scope: 'reports:read' }))

@@ -61,7 +61,12 @@ export default class extends BaseSchema {
       table.string('origin', 16).notNullable().defaultTo('new') // new | delegated_in | withdrawn_in
       table.integer('source_case_id').unsigned().nullable()
       table.integer('judgment_id').unsigned().nullable().references('id').inTable('judgments')
-      table.integer('request_id').unsigned().nullable().references('id').inTable('enforcement_requests')
+      table
+        .integer('request_id')
+        .unsigned()
+        .nullable()
+        .references('id')
+        .inTable('enforcement_requests')
       table.integer('officer_id').unsigned().nullable().references('id').inTable('users')
       table.boolean('credit_institution').notNullable().defaultTo(false)
       table.string('area', 255).nullable()
@@ -86,7 +91,13 @@ export default class extends BaseSchema {
 
     this.schema.createTable('case_parties', (table) => {
       table.increments('id')
-      table.integer('case_id').unsigned().notNullable().references('id').inTable('cases').onDelete('CASCADE')
+      table
+        .integer('case_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('cases')
+        .onDelete('CASCADE')
       table.string('role', 16).notNullable() // creditor | debtor | related
       table.string('name', 255).notNullable()
       table.string('address', 512).nullable()
@@ -98,7 +109,13 @@ export default class extends BaseSchema {
 
     this.schema.createTable('case_obligations', (table) => {
       table.increments('id')
-      table.integer('case_id').unsigned().notNullable().references('id').inTable('cases').onDelete('CASCADE')
+      table
+        .integer('case_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('cases')
+        .onDelete('CASCADE')
       table.string('kind', 16).notNullable() // money | non_money
       table.text('description').notNullable()
       table.bigInteger('amount').nullable() // integer VND for money obligations
@@ -178,7 +195,18 @@ export default class extends BaseSchema {
   }
 
   async down() {
-    for (const t of ['money_entries', 'case_assignments', 'case_status_spans', 'case_events', 'case_obligations', 'case_parties', 'cases', 'enforcement_requests', 'judgments', 'holidays']) {
+    for (const t of [
+      'money_entries',
+      'case_assignments',
+      'case_status_spans',
+      'case_events',
+      'case_obligations',
+      'case_parties',
+      'cases',
+      'enforcement_requests',
+      'judgments',
+      'holidays',
+    ]) {
       this.schema.dropTable(t)
     }
   }

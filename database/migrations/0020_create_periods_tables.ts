@@ -44,14 +44,26 @@ export default class extends BaseSchema {
     })
 
     this.schema.createTable('edit_request_cases', (table) => {
-      table.integer('edit_request_id').unsigned().notNullable().references('id').inTable('edit_requests').onDelete('CASCADE')
+      table
+        .integer('edit_request_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('edit_requests')
+        .onDelete('CASCADE')
       table.integer('case_id').unsigned().notNullable()
       table.primary(['edit_request_id', 'case_id'])
     })
 
     this.schema.createTable('edit_request_steps', (table) => {
       table.increments('id')
-      table.integer('edit_request_id').unsigned().notNullable().references('id').inTable('edit_requests').onDelete('CASCADE')
+      table
+        .integer('edit_request_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('edit_requests')
+        .onDelete('CASCADE')
       // filed | confirmed | declined | approved | rejected | cancelled | edited
       table.string('action', 16).notNullable()
       table.integer('actor_id').unsigned().nullable().references('id').inTable('users')
@@ -71,7 +83,13 @@ export default class extends BaseSchema {
   }
 
   async down() {
-    for (const t of ['year_closures', 'edit_request_steps', 'edit_request_cases', 'edit_requests', 'make_up_working_days']) {
+    for (const t of [
+      'year_closures',
+      'edit_request_steps',
+      'edit_request_cases',
+      'edit_requests',
+      'make_up_working_days',
+    ]) {
       this.schema.dropTable(t)
     }
   }

@@ -39,14 +39,21 @@ export default class extends BaseSchema {
       table.date('deadline').notNullable()
       table.boolean('late').notNullable()
       // One chain per (form, unit, period, level, officer): a version number is taken once.
-      table.unique(['form_id', 'unit_id', 'year', 'period', 'level', 'officer_id', 'version'], { indexName: 'submissions_version_unique' })
+      table.unique(['form_id', 'unit_id', 'year', 'period', 'level', 'officer_id', 'version'], {
+        indexName: 'submissions_version_unique',
+      })
       table.index(['year', 'period', 'form_id', 'unit_path'])
       table.index(['unit_id', 'year', 'level'])
     })
 
     this.schema.createTable('submission_decisions', (table) => {
       table.increments('id')
-      table.integer('submission_id').unsigned().notNullable().references('id').inTable('submissions')
+      table
+        .integer('submission_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('submissions')
       // approved | accepted | returned
       table.string('action', 16).notNullable()
       // 1, 2, … per version: two deciders acting at once cannot both write the same step
@@ -59,7 +66,12 @@ export default class extends BaseSchema {
 
     this.schema.createTable('submission_revisions', (table) => {
       table.increments('id')
-      table.integer('submission_id').unsigned().notNullable().references('id').inTable('submissions')
+      table
+        .integer('submission_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('submissions')
       table.integer('edit_request_id').unsigned().notNullable()
       table.integer('unit_id').unsigned().notNullable()
       table.date('effective_date').notNullable()
@@ -73,9 +85,13 @@ export default class extends BaseSchema {
         for (const op of ['UPDATE', 'DELETE']) {
           const trigger = `${name}_no_${op.toLowerCase()}`
           if (db.dialect.name === 'mysql') {
-            await db.rawQuery(`CREATE TRIGGER ${trigger} BEFORE ${op} ON ${name} FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '${name} is append-only'`)
+            await db.rawQuery(
+              `CREATE TRIGGER ${trigger} BEFORE ${op} ON ${name} FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '${name} is append-only'`
+            )
           } else {
-            await db.rawQuery(`CREATE TRIGGER ${trigger} BEFORE ${op} ON ${name} BEGIN SELECT RAISE(ABORT, '${name} is append-only'); END`)
+            await db.rawQuery(
+              `CREATE TRIGGER ${trigger} BEFORE ${op} ON ${name} BEGIN SELECT RAISE(ABORT, '${name} is append-only'); END`
+            )
           }
         }
       }

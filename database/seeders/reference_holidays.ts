@@ -83,9 +83,16 @@ export const MAKE_UP_WORKING_DAYS: Day[] = [
 export async function seedReferenceHolidays(): Promise<number> {
   let added = 0
   await db.transaction(async (trx) => {
-    for (const [table, rows] of [['holidays', HOLIDAYS], ['make_up_working_days', MAKE_UP_WORKING_DAYS]] as const) {
-      const existing = new Set((await trx.from(table).select('day')).map((r) => String(r.day).slice(0, 10)))
-      const missing = rows.filter(([day]) => !existing.has(day)).map(([day, name]) => ({ day, name }))
+    for (const [table, rows] of [
+      ['holidays', HOLIDAYS],
+      ['make_up_working_days', MAKE_UP_WORKING_DAYS],
+    ] as const) {
+      const existing = new Set(
+        (await trx.from(table).select('day')).map((r) => String(r.day).slice(0, 10))
+      )
+      const missing = rows
+        .filter(([day]) => !existing.has(day))
+        .map(([day, name]) => ({ day, name }))
       if (missing.length) await trx.insertQuery().table(table).multiInsert(missing)
       added += missing.length
     }

@@ -10,7 +10,14 @@ const now = () => new Date().toISOString().slice(0, 19).replace('T', ' ')
 export async function makeEditRequest(
   unit: Pick<Unit, 'id' | 'path'>,
   requester: User,
-  input: { month: string; status?: string; from?: string; until?: string; caseIds?: number[]; explanation?: string }
+  input: {
+    month: string
+    status?: string
+    from?: string
+    until?: string
+    caseIds?: number[]
+    explanation?: string
+  }
 ): Promise<number> {
   const [id] = await db.table('edit_requests').insert({
     unit_id: unit.id,
@@ -29,13 +36,17 @@ export async function makeEditRequest(
   })
   const requestId = Number(id)
   if (input.caseIds?.length) {
-    await db.table('edit_request_cases').multiInsert(input.caseIds.map((caseId) => ({ edit_request_id: requestId, case_id: caseId })))
+    await db
+      .table('edit_request_cases')
+      .multiInsert(input.caseIds.map((caseId) => ({ edit_request_id: requestId, case_id: caseId })))
   }
   return requestId
 }
 
 export async function closeYearDirectly(year: number, by: User) {
-  await db.table('year_closures').insert({ year, closed_by_id: by.id, closed_at: now(), note: null })
+  await db
+    .table('year_closures')
+    .insert({ year, closed_by_id: by.id, closed_at: now(), note: null })
 }
 
 export async function reopenYearDirectly(year: number) {

@@ -117,6 +117,8 @@ export default class MakePlugin extends BaseCommand {
       await writeFile(join(folder, 'tests', `${this.id}.spec.ts`), SPEC(this.id))
     }
     this.logger.success(`Created ${folder}`)
-    this.logger.info('Fill in plugin.json (title, legal basis, validity) and index.ts, then restart the server; see docs/statistician.md')
+    this.logger.info(
+      'Fill in plugin.json (title, legal basis, validity) and index.ts, then restart the server; see docs/statistician.md'
+    )
   }
 }

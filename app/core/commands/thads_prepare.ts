@@ -18,14 +18,19 @@ export default class ThadsPrepare extends BaseCommand {
       return
     }
     const { seedReferenceUnits } = await import('#database/seeders/reference_units')
-    if (await seedReferenceUnits()) this.logger.info('Seeded the organisation tree (national, 63 provinces, sample districts, military units)')
+    if (await seedReferenceUnits())
+      this.logger.info(
+        'Seeded the organisation tree (national, 63 provinces, sample districts, military units)'
+      )
     const { seedReferenceHolidays } = await import('#database/seeders/reference_holidays')
     const holidays = await seedReferenceHolidays()
     if (holidays) this.logger.info(`Seeded ${holidays} public-holiday calendar days (2024–2027)`)
 
     const wantsDemo = env.get('DEMO_SEED', !this.app.inProduction)
     if (wantsDemo && this.app.inProduction) {
-      this.logger.error('The demo seed is refused in production (it creates accounts with a published password).')
+      this.logger.error(
+        'The demo seed is refused in production (it creates accounts with a published password).'
+      )
       this.exitCode = 1
       return
     }
@@ -37,7 +42,10 @@ export default class ThadsPrepare extends BaseCommand {
       for (const a of accounts) lines.push(`  ${a.email.padEnd(32)} ${a.roles.join(', ')}`)
       const { seedDemoCases } = await import('#database/seeders/demo_cases')
       const demo = await seedDemoCases({ log: (line) => this.logger.info(line) })
-      if (demo) this.logger.info(`Seeded the demo history: ${demo.cases} cases, ${demo.handovers} handovers, ${demo.delegations} delegations, ${demo.from} … ${demo.to} in ${demo.seconds.toFixed(1)} s`)
+      if (demo)
+        this.logger.info(
+          `Seeded the demo history: ${demo.cases} cases, ${demo.handovers} handovers, ${demo.delegations} delegations, ${demo.from} … ${demo.to} in ${demo.seconds.toFixed(1)} s`
+        )
     }
     const port = env.get('PORT', 3333)
     this.logger.log([`\nTHADS is starting at http://localhost:${port}`, ...lines, ''].join('\n'))

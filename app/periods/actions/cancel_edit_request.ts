@@ -9,10 +9,20 @@ export class CancelEditRequest {
   async handle(actor: User, requestId: number): Promise<EditRequest> {
     return db.transaction(async (trx) => {
       const request = await loadRequest(requestId, trx)
-      if (request.requestedById !== actor.id) throw new AccessDenied('forbidden', { type: 'edit_request', id: request.id })
-      await transition(trx, request, ['pending_confirmation', 'pending_approval'], { status: 'cancelled' })
+      if (request.requestedById !== actor.id)
+        throw new AccessDenied('forbidden', { type: 'edit_request', id: request.id })
+      await transition(trx, request, ['pending_confirmation', 'pending_approval'], {
+        status: 'cancelled',
+      })
       await addStep(trx, request.id, 'cancelled', actor, null)
-      await auditRequest(trx, actor, request, 'cancelled', { status: request.status }, { status: 'cancelled' })
+      await auditRequest(
+        trx,
+        actor,
+        request,
+        'cancelled',
+        { status: request.status },
+        { status: 'cancelled' }
+      )
       request.status = 'cancelled'
       return request
     })

@@ -14,13 +14,29 @@ import { yearRange } from '../services/periods.js'
 export class CloseStatisticalYear {
   async handle(actor: User, year: number, note: string | null): Promise<YearClosure> {
     return db.transaction(async (trx) => {
-      if (!mayCloseYear(actor)) throw new AccessDenied('forbidden', { type: 'statistical_year', id: year })
+      if (!mayCloseYear(actor))
+        throw new AccessDenied('forbidden', { type: 'statistical_year', id: year })
       const { end } = yearRange(year)
-      if (today() <= end) throw new RuleViolation('periods.years.errors.not_ended', { year, end: `${end.slice(8, 10)}/${end.slice(5, 7)}/${end.slice(0, 4)}` })
-      if (await YearClosure.find(year, { client: trx })) throw new RuleViolation('periods.years.errors.already_closed', { year })
-      const closure = await YearClosure.create({ year, closedById: actor.id, closedAt: DateTime.utc(), note }, { client: trx })
+      if (today() <= end)
+        throw new RuleViolation('periods.years.errors.not_ended', {
+          year,
+          end: `${end.slice(8, 10)}/${end.slice(5, 7)}/${end.slice(0, 4)}`,
+        })
+      if (await YearClosure.find(year, { client: trx }))
+        throw new RuleViolation('periods.years.errors.already_closed', { year })
+      const closure = await YearClosure.create(
+        { year, closedById: actor.id, closedAt: DateTime.utc(), note },
+        { client: trx }
+      )
       await recordAudit(
-        { actor, unit: actor.unit, action: 'periods.year.closed', subjectType: 'statistical_year', subjectId: year, after: { year, note } },
+        {
+          actor,
+          unit: actor.unit,
+          action: 'periods.year.closed',
+          subjectType: 'statistical_year',
+          subjectId: year,
+          after: { year, note },
+        },
         trx
       )
       return closure

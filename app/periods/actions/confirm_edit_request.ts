@@ -10,10 +10,22 @@ export class ConfirmEditRequest {
   async handle(actor: User, requestId: number, comment: string | null): Promise<EditRequest> {
     return db.transaction(async (trx) => {
       const request = await loadRequest(requestId, trx)
-      if (!mayConfirm(actor, request)) throw new AccessDenied('forbidden', { type: 'edit_request', id: request.id })
-      await transition(trx, request, ['pending_confirmation'], { status: 'pending_approval', confirmed_by_id: actor.id, confirmed_at: nowSql() })
+      if (!mayConfirm(actor, request))
+        throw new AccessDenied('forbidden', { type: 'edit_request', id: request.id })
+      await transition(trx, request, ['pending_confirmation'], {
+        status: 'pending_approval',
+        confirmed_by_id: actor.id,
+        confirmed_at: nowSql(),
+      })
       await addStep(trx, request.id, 'confirmed', actor, comment)
-      await auditRequest(trx, actor, request, 'confirmed', { status: request.status }, { status: 'pending_approval', comment })
+      await auditRequest(
+        trx,
+        actor,
+        request,
+        'confirmed',
+        { status: request.status },
+        { status: 'pending_approval', comment }
+      )
       request.status = 'pending_approval'
       return request
     })

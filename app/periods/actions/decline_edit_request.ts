@@ -10,10 +10,23 @@ export class DeclineEditRequest {
   async handle(actor: User, requestId: number, comment: string): Promise<EditRequest> {
     return db.transaction(async (trx) => {
       const request = await loadRequest(requestId, trx)
-      if (!mayConfirm(actor, request)) throw new AccessDenied('forbidden', { type: 'edit_request', id: request.id })
-      await transition(trx, request, ['pending_confirmation'], { status: 'rejected', decided_by_id: actor.id, decided_at: nowSql(), decision_comment: comment })
+      if (!mayConfirm(actor, request))
+        throw new AccessDenied('forbidden', { type: 'edit_request', id: request.id })
+      await transition(trx, request, ['pending_confirmation'], {
+        status: 'rejected',
+        decided_by_id: actor.id,
+        decided_at: nowSql(),
+        decision_comment: comment,
+      })
       await addStep(trx, request.id, 'declined', actor, comment)
-      await auditRequest(trx, actor, request, 'declined', { status: request.status }, { status: 'rejected', comment })
+      await auditRequest(
+        trx,
+        actor,
+        request,
+        'declined',
+        { status: request.status },
+        { status: 'rejected', comment }
+      )
       request.status = 'rejected'
       return request
     })

@@ -20,16 +20,34 @@ export class MarkSubmissionsRevised {
         .where('s.year', statisticalYearOf(edit.effectiveDate))
         .where('s.period_end', '>=', edit.effectiveDate)
         .where((scope) => {
-          scope.where((own) => own.whereIn('s.level', ['unit', 'officer']).where('s.unit_id', edit.unitId))
-          scope.orWhere((tree) => tree.where('s.level', 'province').whereIn('s.unit_path', ancestorPaths(unit.path)))
+          scope.where((own) =>
+            own.whereIn('s.level', ['unit', 'officer']).where('s.unit_id', edit.unitId)
+          )
+          scope.orWhere((tree) =>
+            tree.where('s.level', 'province').whereIn('s.unit_path', ancestorPaths(unit.path))
+          )
         })
-        .whereNotExists((newer) => newer.from('submissions as n').whereColumn('n.previous_id', 's.id'))
-        .whereNotExists((seen) => seen.from('submission_revisions as r').whereColumn('r.submission_id', 's.id').where('r.edit_request_id', edit.editRequestId))
+        .whereNotExists((newer) =>
+          newer.from('submissions as n').whereColumn('n.previous_id', 's.id')
+        )
+        .whereNotExists((seen) =>
+          seen
+            .from('submission_revisions as r')
+            .whereColumn('r.submission_id', 's.id')
+            .where('r.edit_request_id', edit.editRequestId)
+        )
         .select('s.id', 's.level', 's.officer_id', 's.unit_id', 's.unit_path', 's.version')
-      const actor = edit.actorId ? await trx.from('users').where('id', edit.actorId).select('id', 'email').first() : null
+      const actor = edit.actorId
+        ? await trx.from('users').where('id', edit.actorId).select('id', 'email').first()
+        : null
       const marked: number[] = []
       for (const s of candidates) {
-        if (s.level === 'officer' && edit.caseId && !(await heldBy(trx, edit.caseId, Number(s.officer_id)))) continue
+        if (
+          s.level === 'officer' &&
+          edit.caseId &&
+          !(await heldBy(trx, edit.caseId, Number(s.officer_id)))
+        )
+          continue
         await trx.insertQuery().table('submission_revisions').insert({
           submission_id: s.id,
           edit_request_id: edit.editRequestId,
@@ -39,12 +57,19 @@ export class MarkSubmissionsRevised {
           created_at: nowSql(),
         })
         const subject = { id: Number(s.id), unitId: Number(s.unit_id), unitPath: s.unit_path }
-        await auditSubmission(trx, actor ? { id: Number(actor.id), email: actor.email } : null, subject, 'revised', null, {
-          editRequestId: edit.editRequestId,
-          effectiveDate: edit.effectiveDate,
-          caseId: edit.caseId,
-          version: s.version,
-        })
+        await auditSubmission(
+          trx,
+          actor ? { id: Number(actor.id), email: actor.email } : null,
+          subject,
+          'revised',
+          null,
+          {
+            editRequestId: edit.editRequestId,
+            effectiveDate: edit.effectiveDate,
+            caseId: edit.caseId,
+            version: s.version,
+          }
+        )
         marked.push(Number(s.id))
       }
       return marked
@@ -53,6 +78,15 @@ export class MarkSubmissionsRevised {
 }
 
 /** Whether the officer ever held the case (its row may have counted it). */
-async function heldBy(client: TransactionClientContract, caseId: number, officerId: number): Promise<boolean> {
-  return !!(await client.from('case_assignments').where('case_id', caseId).where('officer_id', officerId).select('id').first())
+async function heldBy(
+  client: TransactionClientContract,
+  caseId: number,
+  officerId: number
+): Promise<boolean> {
+  return !!(await client
+    .from('case_assignments')
+    .where('case_id', caseId)
+    .where('officer_id', officerId)
+    .select('id')
+    .first())
 }

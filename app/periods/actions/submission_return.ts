@@ -3,7 +3,13 @@ import type { User } from '#accounts'
 import { RuleViolation } from '#core'
 import type Submission from '../models/submission.js'
 import { deny, mayReturn } from '../services/submission_access.js'
-import { addDecision, auditSubmission, loadSubmission, newestOfChain, parentUnitId } from '../services/submission_store.js'
+import {
+  addDecision,
+  auditSubmission,
+  loadSubmission,
+  newestOfChain,
+  parentUnitId,
+} from '../services/submission_store.js'
 
 /**
  * Returns a version for correction with a reason: before approval by the approver, after approval by the
@@ -15,16 +21,27 @@ export class ReturnSubmission {
       const submission = await loadSubmission(submissionId, trx)
       const status = submission.status
       const parentId = await parentUnitId(submission.unitId, trx)
-      const mayAct = mayReturn(actor, submission, 'submitted', parentId) || mayReturn(actor, submission, 'approved', parentId)
+      const mayAct =
+        mayReturn(actor, submission, 'submitted', parentId) ||
+        mayReturn(actor, submission, 'approved', parentId)
       if (!mayAct) deny(actor, { type: 'submission', id: submission.id }, submission.unitPath)
-      if (status !== 'submitted' && status !== 'approved') throw new RuleViolation('submissions.errors.wrong_state', { status })
-      if (!mayReturn(actor, submission, status, parentId)) deny(actor, { type: 'submission', id: submission.id }, submission.unitPath)
+      if (status !== 'submitted' && status !== 'approved')
+        throw new RuleViolation('submissions.errors.wrong_state', { status })
+      if (!mayReturn(actor, submission, status, parentId))
+        deny(actor, { type: 'submission', id: submission.id }, submission.unitPath)
       const newest = await newestOfChain(submission, trx)
-      if (newest && newest.id !== submission.id) throw new RuleViolation('submissions.errors.superseded', { version: newest.version })
+      if (newest && newest.id !== submission.id)
+        throw new RuleViolation('submissions.errors.superseded', { version: newest.version })
       await addDecision(trx, submission, 'returned', actor, reason)
-      await auditSubmission(trx, actor, submission, 'returned', { status }, { status: 'returned', reason, version: submission.version })
+      await auditSubmission(
+        trx,
+        actor,
+        submission,
+        'returned',
+        { status },
+        { status: 'returned', reason, version: submission.version }
+      )
       return loadSubmission(submission.id, trx)
     })
   }
 }
-

@@ -5,7 +5,15 @@ import { ComputeReport, type ComputedForm } from '#reporting'
 import Submission, { type SubmissionLevel } from '../models/submission.js'
 import { deny, submissionLevelFor } from '../services/submission_access.js'
 import { periodRange } from '../services/periods.js'
-import { auditSubmission, canonicalJson, deadlineFor, isUniqueViolation, newestOfChain, nowSql, sha256 } from '../services/submission_store.js'
+import {
+  auditSubmission,
+  canonicalJson,
+  deadlineFor,
+  isUniqueViolation,
+  newestOfChain,
+  nowSql,
+  sha256,
+} from '../services/submission_store.js'
 
 export interface SubmitInput {
   form: string
@@ -23,26 +31,52 @@ export interface SubmitInput {
  */
 export class SubmitForm {
   async handle(actor: User, input: SubmitInput): Promise<Submission> {
-    const unit = /^\d+$/.test(input.unit) ? await Unit.find(Number(input.unit)) : await Unit.findBy('code', input.unit)
+    const unit = /^\d+$/.test(input.unit)
+      ? await Unit.find(Number(input.unit))
+      : await Unit.findBy('code', input.unit)
     if (!unit) throw new RuleViolation('reporting.unknown_unit', { unit: input.unit })
     const level = submissionLevelFor(actor, unit)
     if (!level) deny(actor, { type: 'unit', id: unit.id }, unit.path)
     const period = periodRange(input.year, input.period)
     const day = today()
-    if (day <= period.end) throw new RuleViolation('submissions.errors.period_not_ended', { end: display(period.end) })
+    if (day <= period.end)
+      throw new RuleViolation('submissions.errors.period_not_ended', { end: display(period.end) })
 
     // Computed outside the transaction: the report engine reads through its own connection.
-    const { form } = await new ComputeReport().handle(actor, { form: input.form, unit: String(unit.id), year: input.year, period: input.period, by: level === 'province' ? 'unit' : 'officer' })
-    if (level === 'officer' && form.officerId !== actor.id) deny(actor, { type: 'unit', id: unit.id }, unit.path)
+    const { form } = await new ComputeReport().handle(actor, {
+      form: input.form,
+      unit: String(unit.id),
+      year: input.year,
+      period: input.period,
+      by: level === 'province' ? 'unit' : 'officer',
+    })
+    if (level === 'officer' && form.officerId !== actor.id)
+      deny(actor, { type: 'unit', id: unit.id }, unit.path)
     const errors = form.rules.filter((r) => !r.passed && r.importance === 'error')
-    if (errors.length) throw new RuleViolation('submissions.errors.rules_violated', { count: errors.length, rules: describeViolations(form, errors) })
+    if (errors.length)
+      throw new RuleViolation('submissions.errors.rules_violated', {
+        count: errors.length,
+        rules: describeViolations(form, errors),
+      })
 
     const officerId = level === 'officer' ? actor.id : 0
     const snapshot = canonicalJson(form)
     return db.transaction(async (trx) => {
-      const previous = await newestOfChain({ formId: form.form.id, unitId: unit.id, year: input.year, period: input.period, level, officerId }, trx)
+      const previous = await newestOfChain(
+        {
+          formId: form.form.id,
+          unitId: unit.id,
+          year: input.year,
+          period: input.period,
+          level,
+          officerId,
+        },
+        trx
+      )
       if (previous && previous.status !== 'returned' && !previous.isRevised) {
-        throw new RuleViolation('submissions.errors.already_submitted', { version: previous.version })
+        throw new RuleViolation('submissions.errors.already_submitted', {
+          version: previous.version,
+        })
       }
       const deadline = await deadlineFor(level, input.year, input.period, trx)
       const values = {
@@ -96,16 +130,23 @@ export class SubmitForm {
         throw error
       }
       const created = (await Submission.query({ client: trx }).where('id', id).firstOrFail())!
-      await auditSubmission(trx, actor, created, previous ? 'resubmitted' : 'submitted', previous ? { id: previous.id, version: previous.version } : null, {
-        form: values.formId,
-        level,
-        year: values.year,
-        period: values.period,
-        version: values.version,
-        sha256: values.sha256,
-        deadline,
-        late: values.late,
-      })
+      await auditSubmission(
+        trx,
+        actor,
+        created,
+        previous ? 'resubmitted' : 'submitted',
+        previous ? { id: previous.id, version: previous.version } : null,
+        {
+          form: values.formId,
+          level,
+          year: values.year,
+          period: values.period,
+          version: values.version,
+          sha256: values.sha256,
+          deadline,
+          late: values.late,
+        }
+      )
       return created
     })
   }
@@ -114,7 +155,9 @@ export class SubmitForm {
 /** "c1 = c2 + c3 (Tổng cộng)" for each violated rule, at most ten. */
 function describeViolations(form: ComputedForm, violated: ComputedForm['rules']): string {
   const label = (row: number) => form.rows.find((r) => r.key === row)?.label.vi ?? String(row)
-  const list = violated.slice(0, 10).map((r) => `${r.rule} [${r.cells.join(', ')}] (${label(r.row)}: ${r.left} ≠ ${r.right})`)
+  const list = violated
+    .slice(0, 10)
+    .map((r) => `${r.rule} [${r.cells.join(', ')}] (${label(r.row)}: ${r.left} ≠ ${r.right})`)
   return list.join('; ') + (violated.length > 10 ? ` …(+${violated.length - 10})` : '')
 }
 

@@ -3,12 +3,29 @@ import { Unit, scopeToReach, type User } from '#accounts'
 import { AccessDenied, RuleViolation, today, addDays } from '#core'
 import EditRequest, { EDIT_REQUEST_STATUSES } from '../models/edit_request.js'
 import EditRequestStep from '../models/edit_request_step.js'
-import { FILER_ROLES, mayApprove, mayConfirm, mayListRequests, mayRead, requestReadPrefix } from '../access.js'
-import { approveValidator, commentValidator, fileEditRequestValidator, reasonValidator, requestFilterValidator } from '../validators/edit_requests.js'
+import {
+  FILER_ROLES,
+  mayApprove,
+  mayConfirm,
+  mayListRequests,
+  mayRead,
+  requestReadPrefix,
+} from '../access.js'
+import {
+  approveValidator,
+  commentValidator,
+  fileEditRequestValidator,
+  reasonValidator,
+  requestFilterValidator,
+} from '../validators/edit_requests.js'
 import { FileEditRequest } from '../actions/file_edit_request.js'
 import { ConfirmEditRequest } from '../actions/confirm_edit_request.js'
 import { DeclineEditRequest } from '../actions/decline_edit_request.js'
-import { ApproveEditRequest, DEFAULT_EXCEPTION_DAYS, MAX_EXCEPTION_DAYS } from '../actions/approve_edit_request.js'
+import {
+  ApproveEditRequest,
+  DEFAULT_EXCEPTION_DAYS,
+  MAX_EXCEPTION_DAYS,
+} from '../actions/approve_edit_request.js'
 import { RejectEditRequest } from '../actions/reject_edit_request.js'
 import { CancelEditRequest } from '../actions/cancel_edit_request.js'
 import { loadCaseIds } from '../services/requests.js'
@@ -31,7 +48,11 @@ export default class EditRequestsController {
     if (filters.mine) query.where('requested_by_id', user.id)
     if (filters.unit_id) query.where('unit_id', filters.unit_id)
     if (filters.month) query.where('month', filters.month)
-    if (filters.status === 'active') query.where('status', 'approved').where('exception_from', '<=', day).where('exception_until', '>=', day)
+    if (filters.status === 'active')
+      query
+        .where('status', 'approved')
+        .where('exception_from', '<=', day)
+        .where('exception_until', '>=', day)
     else if (filters.status === 'awaiting_me') this.awaiting(query, user)
     else if (filters.status) query.where('status', filters.status)
     const requests = await query.paginate(filters.page ?? 1, PER_PAGE)
@@ -55,8 +76,16 @@ export default class EditRequestsController {
     const lastMonth = addDays(`${today().slice(0, 7)}-01`, -1).slice(0, 7)
     // Links from the periods overview pre-fill the unit and month.
     const qs = request.qs()
-    const prefill = { unit_id: /^\d+$/.test(String(qs.unit_id ?? '')) ? String(qs.unit_id) : '', month: /^\d{4}-\d{2}$/.test(String(qs.month ?? '')) ? String(qs.month) : '' }
-    return view.render('periods/requests/new', { units: await this.fileableUnits(user), lastMonth, maxMonth: today().slice(0, 7), prefill })
+    const prefill = {
+      unit_id: /^\d+$/.test(String(qs.unit_id ?? '')) ? String(qs.unit_id) : '',
+      month: /^\d{4}-\d{2}$/.test(String(qs.month ?? '')) ? String(qs.month) : '',
+    }
+    return view.render('periods/requests/new', {
+      units: await this.fileableUnits(user),
+      lastMonth,
+      maxMonth: today().slice(0, 7),
+      prefill,
+    })
   }
 
   async store({ request, response, auth, session, i18n }: HttpContext) {
@@ -69,7 +98,15 @@ export default class EditRequestsController {
       explanation: input.explanation,
       caseIds: input.case_ids ?? [],
     })
-    session.flash('success', i18n.t(created.status === 'pending_approval' ? 'periods.requests.filed_confirmed' : 'periods.requests.filed', { id: created.id }))
+    session.flash(
+      'success',
+      i18n.t(
+        created.status === 'pending_approval'
+          ? 'periods.requests.filed_confirmed'
+          : 'periods.requests.filed',
+        { id: created.id }
+      )
+    )
     return response.redirect().toRoute('periods.requests.show', { id: created.id })
   }
 
@@ -83,9 +120,14 @@ export default class EditRequestsController {
       .preload('decidedBy')
       .first()
     if (!editRequest) throw new RuleViolation('periods.requests.errors.not_found')
-    if (!mayRead(user, editRequest)) throw new AccessDenied('outside_jurisdiction', { type: 'edit_request', id: editRequest.id })
+    if (!mayRead(user, editRequest))
+      throw new AccessDenied('outside_jurisdiction', { type: 'edit_request', id: editRequest.id })
     editRequest.caseIds = (await loadCaseIds([editRequest.id])).get(editRequest.id) ?? []
-    const steps = await EditRequestStep.query().where('edit_request_id', editRequest.id).preload('actor').orderBy('id', 'asc').limit(500)
+    const steps = await EditRequestStep.query()
+      .where('edit_request_id', editRequest.id)
+      .preload('actor')
+      .orderBy('id', 'asc')
+      .limit(500)
     const pending = editRequest.status
     return view.render('periods/requests/show', {
       editRequest,
@@ -95,7 +137,10 @@ export default class EditRequestsController {
       maxDays: MAX_EXCEPTION_DAYS,
       can: {
         confirm: pending === 'pending_confirmation' && mayConfirm(user, editRequest),
-        decide: pending === 'pending_approval' && mayApprove(user) && editRequest.requestedById !== user.id,
+        decide:
+          pending === 'pending_approval' &&
+          mayApprove(user) &&
+          editRequest.requestedById !== user.id,
         cancel: editRequest.isPending && editRequest.requestedById === user.id,
       },
     })
@@ -117,8 +162,17 @@ export default class EditRequestsController {
 
   async approve({ params, request, response, auth, session, i18n }: HttpContext) {
     const input = await request.validateUsing(approveValidator)
-    const approved = await new ApproveEditRequest().handle(auth.getUserOrFail(), Number(params.id), { days: input.days, comment: input.comment ?? null })
-    session.flash('success', i18n.t('periods.requests.approved_ok', { until: approved.exceptionUntil!.split('-').reverse().join('/') }))
+    const approved = await new ApproveEditRequest().handle(
+      auth.getUserOrFail(),
+      Number(params.id),
+      { days: input.days, comment: input.comment ?? null }
+    )
+    session.flash(
+      'success',
+      i18n.t('periods.requests.approved_ok', {
+        until: approved.exceptionUntil!.split('-').reverse().join('/'),
+      })
+    )
     return response.redirect().toRoute('periods.requests.show', { id: params.id })
   }
 
@@ -139,8 +193,10 @@ export default class EditRequestsController {
   private awaiting(query: ReturnType<typeof EditRequest.query>, user: User) {
     query.where((q) => {
       q.whereRaw('1 = 0')
-      if (user.hasRole('head')) q.orWhere((c) => c.where('status', 'pending_confirmation').where('unit_id', user.unitId))
-      if (mayApprove(user)) q.orWhere((a) => a.where('status', 'pending_approval').whereNot('requested_by_id', user.id))
+      if (user.hasRole('head'))
+        q.orWhere((c) => c.where('status', 'pending_confirmation').where('unit_id', user.unitId))
+      if (mayApprove(user))
+        q.orWhere((a) => a.where('status', 'pending_approval').whereNot('requested_by_id', user.id))
     })
   }
 
@@ -155,6 +211,9 @@ export default class EditRequestsController {
 
   private async fileableUnits(user: User) {
     if (!user.hasRole('head', 'statistician')) return [user.unit]
-    return scopeToReach(Unit.query().whereNull('valid_to').orderBy('path').limit(500), user, ['head', 'statistician'])
+    return scopeToReach(Unit.query().whereNull('valid_to').orderBy('path').limit(500), user, [
+      'head',
+      'statistician',
+    ])
   }
 }

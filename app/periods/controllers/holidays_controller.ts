@@ -17,21 +17,34 @@ export default class HolidaysController {
       ...makeUpDays.map((h) => ({ ...h, kind: 'make_up' })),
     ].sort((a, b) => a.day.localeCompare(b.day))
     const weekday = (day: string) => DateTime.fromISO(day).weekday
-    return view.render('periods/holidays', { year, rows: rows.map((r) => ({ ...r, weekday: weekday(r.day) })), canManage: mayManageCalendar(auth.getUserOrFail()) })
+    return view.render('periods/holidays', {
+      year,
+      rows: rows.map((r) => ({ ...r, weekday: weekday(r.day) })),
+      canManage: mayManageCalendar(auth.getUserOrFail()),
+    })
   }
 
   async store({ request, response, auth, session, i18n }: HttpContext) {
-    if (!mayManageCalendar(auth.getUserOrFail())) throw new AccessDenied('forbidden', { type: 'calendar_day' })
+    if (!mayManageCalendar(auth.getUserOrFail()))
+      throw new AccessDenied('forbidden', { type: 'calendar_day' })
     const input = await request.validateUsing(calendarDayValidator)
     const day = DateTime.fromJSDate(input.day).toISODate()!
-    await new AddCalendarDay().handle(auth.getUserOrFail(), { kind: input.kind, day, name: input.name })
+    await new AddCalendarDay().handle(auth.getUserOrFail(), {
+      kind: input.kind,
+      day,
+      name: input.name,
+    })
     session.flash('success', i18n.t('periods.holidays.added'))
-    return response.redirect().toRoute('periods.holidays.index', {}, { qs: { year: day.slice(0, 4) } })
+    return response
+      .redirect()
+      .toRoute('periods.holidays.index', {}, { qs: { year: day.slice(0, 4) } })
   }
 
   async destroy({ params, response, auth, session, i18n }: HttpContext) {
     await new RemoveCalendarDay().handle(auth.getUserOrFail(), params.day)
     session.flash('success', i18n.t('periods.holidays.removed'))
-    return response.redirect().toRoute('periods.holidays.index', {}, { qs: { year: String(params.day).slice(0, 4) } })
+    return response
+      .redirect()
+      .toRoute('periods.holidays.index', {}, { qs: { year: String(params.day).slice(0, 4) } })
   }
 }

@@ -5,7 +5,13 @@ import { User, Unit } from '#accounts'
 import EditRequestStep from './edit_request_step.js'
 import { isoDay } from './iso.js'
 
-export const EDIT_REQUEST_STATUSES = ['pending_confirmation', 'pending_approval', 'approved', 'rejected', 'cancelled'] as const
+export const EDIT_REQUEST_STATUSES = [
+  'pending_confirmation',
+  'pending_approval',
+  'approved',
+  'rejected',
+  'cancelled',
+] as const
 export type EditRequestStatus = (typeof EDIT_REQUEST_STATUSES)[number]
 
 /** A past-period edit request (SPEC §4): filed → confirmed by the unit's head → approved by the national level. */
@@ -92,12 +98,23 @@ export default class EditRequest extends BaseModel {
 
   /** Approved and `day` inside the time box. */
   isActiveOn(day: string): boolean {
-    return this.status === 'approved' && !!this.exceptionFrom && !!this.exceptionUntil && this.exceptionFrom <= day && day <= this.exceptionUntil
+    return (
+      this.status === 'approved' &&
+      !!this.exceptionFrom &&
+      !!this.exceptionUntil &&
+      this.exceptionFrom <= day &&
+      day <= this.exceptionUntil
+    )
   }
 
   /** The label key of the status as the user sees it: an approved request whose time box ended shows "expired". */
   displayStatus(day: string): string {
-    if (this.status === 'approved') return this.isActiveOn(day) ? 'active' : day < (this.exceptionFrom ?? '') ? 'approved' : 'expired'
+    if (this.status === 'approved')
+      return this.isActiveOn(day)
+        ? 'active'
+        : day < (this.exceptionFrom ?? '')
+          ? 'approved'
+          : 'expired'
     return this.status
   }
 }

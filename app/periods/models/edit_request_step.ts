@@ -4,7 +4,8 @@ import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import { User } from '#accounts'
 import { isoDay } from './iso.js'
 
-export type StepAction = 'filed' | 'confirmed' | 'declined' | 'approved' | 'rejected' | 'cancelled' | 'edited'
+export type StepAction =
+  'filed' | 'confirmed' | 'declined' | 'approved' | 'rejected' | 'cancelled' | 'edited'
 
 /** One line of a request's history; `edited` lines are the edits made under the approved exception. */
 export default class EditRequestStep extends BaseModel {

@@ -12,7 +12,11 @@ export const SUBMISSION_LEVELS = ['officer', 'unit', 'province'] as const
 export type SubmissionLevel = (typeof SUBMISSION_LEVELS)[number]
 
 /** Working days after the period's end each level has to submit (SPEC §4). */
-export const DEADLINE_WORKING_DAYS: Record<SubmissionLevel, number> = { officer: 1, unit: 2, province: 4 }
+export const DEADLINE_WORKING_DAYS: Record<SubmissionLevel, number> = {
+  officer: 1,
+  unit: 2,
+  province: 4,
+}
 
 /** submitted (waiting for the unit head) → approved → accepted (by the parent level); returned at either step. */
 export const SUBMISSION_STATUSES = ['submitted', 'approved', 'accepted', 'returned'] as const

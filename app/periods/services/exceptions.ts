@@ -14,7 +14,12 @@ import { notifyEditUnderException } from '../events.js'
 export async function findActiveException(
   unitId: number,
   effectiveDate: string,
-  options: { actorId?: number | null; caseId?: number | null; trx?: TransactionClientContract; today?: string }
+  options: {
+    actorId?: number | null
+    caseId?: number | null
+    trx?: TransactionClientContract
+    today?: string
+  }
 ): Promise<{ id: number } | null> {
   if (!options.actorId) return null
   const today = options.today ?? clockToday()
@@ -28,9 +33,16 @@ export async function findActiveException(
     .where('r.exception_from', '<=', today)
     .where('r.exception_until', '>=', today)
     .where((scope) => {
-      scope.whereNotExists((sub) => sub.from('edit_request_cases as c').whereColumn('c.edit_request_id', 'r.id'))
+      scope.whereNotExists((sub) =>
+        sub.from('edit_request_cases as c').whereColumn('c.edit_request_id', 'r.id')
+      )
       if (options.caseId) {
-        scope.orWhereExists((sub) => sub.from('edit_request_cases as c').whereColumn('c.edit_request_id', 'r.id').where('c.case_id', options.caseId!))
+        scope.orWhereExists((sub) =>
+          sub
+            .from('edit_request_cases as c')
+            .whereColumn('c.edit_request_id', 'r.id')
+            .where('c.case_id', options.caseId!)
+        )
       }
     })
     .orderBy('r.id', 'desc')
@@ -71,7 +83,9 @@ export async function recordExceptionUse(
   await client.from('edit_requests').where('id', editRequestId).increment('edits_count', 1)
   const [unit, actor] = await Promise.all([
     client.from('units').where('id', use.unitId).select('id', 'path').first(),
-    use.actorId ? client.from('users').where('id', use.actorId).select('id', 'email').first() : null,
+    use.actorId
+      ? client.from('users').where('id', use.actorId).select('id', 'email').first()
+      : null,
   ])
   await recordAudit(
     {
@@ -84,7 +98,14 @@ export async function recordExceptionUse(
     },
     trx
   )
-  const payload = { unitId: use.unitId, unitPath: unit?.path ?? '', effectiveDate: use.effectiveDate, editRequestId, actorId: use.actorId, caseId: use.caseId }
+  const payload = {
+    unitId: use.unitId,
+    unitPath: unit?.path ?? '',
+    effectiveDate: use.effectiveDate,
+    editRequestId,
+    actorId: use.actorId,
+    caseId: use.caseId,
+  }
   if (trx) trx.after('commit', () => notifyEditUnderException(payload))
   else await notifyEditUnderException(payload)
 }

@@ -26,7 +26,12 @@ export interface LockStatus {
  * Whether a unit's data for a month is frozen by a submitted report. The reporting module registers the
  * answer (it owns the snapshots); without a registered check nothing counts as submitted.
  */
-export type SubmissionCheck = (query: { unitId: number; month: string; effectiveDate: string; trx?: TransactionClientContract }) => Promise<boolean>
+export type SubmissionCheck = (query: {
+  unitId: number
+  month: string
+  effectiveDate: string
+  trx?: TransactionClientContract
+}) => Promise<boolean>
 const submissionChecks: SubmissionCheck[] = []
 
 /** Registers a check; returns the function that removes it. */
@@ -42,22 +47,32 @@ export function registerSubmissionCheck(check: SubmissionCheck): () => void {
  * The lock before exceptions: the year closing wins (it outlives any month), then the month's closing date
  * (end of month + grace in working days), then a submitted report for the month.
  */
-export async function baseLockReason(unitId: number, effectiveDate: string, options: Pick<LockOptions, 'trx' | 'today'> = {}): Promise<Exclude<LockReason, 'exception_active'>> {
+export async function baseLockReason(
+  unitId: number,
+  effectiveDate: string,
+  options: Pick<LockOptions, 'trx' | 'today'> = {}
+): Promise<Exclude<LockReason, 'exception_active'>> {
   const today = options.today ?? clockToday()
   if (await isYearClosed(statisticalYearOf(effectiveDate), options.trx)) return 'year_closed'
   if (today > (await monthCloseDate(effectiveDate, undefined, options.trx))) return 'period_closed'
   for (const check of submissionChecks) {
-    if (await check({ unitId, month: monthOf(effectiveDate), effectiveDate, trx: options.trx })) return 'submitted'
+    if (await check({ unitId, month: monthOf(effectiveDate), effectiveDate, trx: options.trx }))
+      return 'submitted'
   }
   return 'open'
 }
 
 /** The lock reason for writing data with `effectiveDate` in `unitId` (SPEC §4), exceptions included. */
-export async function lockStatus(unitId: number, effectiveDate: string, options: LockOptions = {}): Promise<LockStatus> {
+export async function lockStatus(
+  unitId: number,
+  effectiveDate: string,
+  options: LockOptions = {}
+): Promise<LockStatus> {
   const reason = await baseLockReason(unitId, effectiveDate, options)
   if (reason === 'open') return { reason }
   const exception = await findActiveException(unitId, effectiveDate, options)
-  if (exception) return { reason: 'exception_active', editRequestId: exception.id, lockedBy: reason }
+  if (exception)
+    return { reason: 'exception_active', editRequestId: exception.id, lockedBy: reason }
   return { reason }
 }
 
@@ -66,17 +81,33 @@ export async function lockStatus(unitId: number, effectiveDate: string, options:
  * under an exception it tags the edit on the request's history (and raises the edited-under-exception hook
  * after commit) and returns the request id the caller stores in `edit_request_id` and its audit event.
  */
-export async function assertWritable(unitId: number, effectiveDate: string, options: LockOptions = {}): Promise<{ editRequestId: number | null }> {
+export async function assertWritable(
+  unitId: number,
+  effectiveDate: string,
+  options: LockOptions = {}
+): Promise<{ editRequestId: number | null }> {
   const today = options.today ?? clockToday()
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveDate)) throw new RuleViolation('periods.locked.invalid_date', { date: effectiveDate })
-  if (effectiveDate > today) throw new RuleViolation('periods.locked.future_date', { date: effectiveDate, day: displayDay(effectiveDate) })
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveDate))
+    throw new RuleViolation('periods.locked.invalid_date', { date: effectiveDate })
+  if (effectiveDate > today)
+    throw new RuleViolation('periods.locked.future_date', {
+      date: effectiveDate,
+      day: displayDay(effectiveDate),
+    })
   const status = await lockStatus(unitId, effectiveDate, { ...options, today })
   if (status.reason === 'open') return { editRequestId: null }
   if (status.reason === 'exception_active' && status.editRequestId) {
-    await recordExceptionUse(status.editRequestId, { unitId, effectiveDate, actorId: options.actorId ?? null, caseId: options.caseId ?? null }, options.trx)
+    await recordExceptionUse(
+      status.editRequestId,
+      { unitId, effectiveDate, actorId: options.actorId ?? null, caseId: options.caseId ?? null },
+      options.trx
+    )
     return { editRequestId: status.editRequestId }
   }
-  throw new RuleViolation(`periods.locked.${status.reason}`, { date: effectiveDate, day: displayDay(effectiveDate) })
+  throw new RuleViolation(`periods.locked.${status.reason}`, {
+    date: effectiveDate,
+    day: displayDay(effectiveDate),
+  })
 }
 
 /** dd/mm/yyyy for messages; the ISO `date` stays in the data for API clients. */

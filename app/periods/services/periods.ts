@@ -69,11 +69,16 @@ export function graceWorkingDays(): number {
  * The last day on which data dated in `day`'s month may still be entered: the month's end plus the grace in
  * working days. From the next day the month is closed ('period_closed').
  */
-export async function monthCloseDate(day: string, grace = graceWorkingDays(), client?: QueryClientContract): Promise<string> {
+export async function monthCloseDate(
+  day: string,
+  grace = graceWorkingDays(),
+  client?: QueryClientContract
+): Promise<string> {
   return addWorkingDays(endOfMonth(day), grace, client)
 }
 
 function assertPeriod(year: number, n: number) {
-  if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new Error(`Invalid statistical year ${year}`)
+  if (!Number.isInteger(year) || year < 1900 || year > 9999)
+    throw new Error(`Invalid statistical year ${year}`)
   if (!Number.isInteger(n) || n < 1 || n > 12) throw new Error(`Invalid period ${n} (1..12)`)
 }

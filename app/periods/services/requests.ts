@@ -8,16 +8,25 @@ import EditRequest, { type EditRequestStatus } from '../models/edit_request.js'
 import EditRequestStep, { type StepAction } from '../models/edit_request_step.js'
 
 /** Shared steps of the request workflow actions; each action still runs in its own transaction. */
-export async function loadRequest(id: number, trx: TransactionClientContract): Promise<EditRequest> {
+export async function loadRequest(
+  id: number,
+  trx: TransactionClientContract
+): Promise<EditRequest> {
   const request = await EditRequest.query({ client: trx }).where('id', id).first()
   if (!request) throw new RuleViolation('periods.requests.errors.not_found')
   return request
 }
 
-export async function loadCaseIds(requestIds: number[], client?: TransactionClientContract): Promise<Map<number, number[]>> {
+export async function loadCaseIds(
+  requestIds: number[],
+  client?: TransactionClientContract
+): Promise<Map<number, number[]>> {
   const map = new Map<number, number[]>()
   if (!requestIds.length) return map
-  const rows = await (client ?? db).from('edit_request_cases').whereIn('edit_request_id', requestIds).orderBy('case_id')
+  const rows = await (client ?? db)
+    .from('edit_request_cases')
+    .whereIn('edit_request_id', requestIds)
+    .orderBy('case_id')
   for (const row of rows) {
     const list = map.get(Number(row.edit_request_id)) ?? []
     list.push(Number(row.case_id))
@@ -36,7 +45,8 @@ export async function transition(
   from: EditRequestStatus[],
   changes: Record<string, unknown> & { status: EditRequestStatus }
 ) {
-  if (!from.includes(request.status)) throw new RuleViolation('periods.requests.errors.wrong_state', { status: request.status })
+  if (!from.includes(request.status))
+    throw new RuleViolation('periods.requests.errors.wrong_state', { status: request.status })
   const updated = await trx
     .from('edit_requests')
     .where('id', request.id)
@@ -46,8 +56,17 @@ export async function transition(
   if (count !== 1) throw new RuleViolation('periods.requests.errors.stale')
 }
 
-export async function addStep(trx: TransactionClientContract, requestId: number, action: StepAction, actor: User | null, comment: string | null = null) {
-  await EditRequestStep.create({ editRequestId: requestId, action, actorId: actor?.id ?? null, comment }, { client: trx })
+export async function addStep(
+  trx: TransactionClientContract,
+  requestId: number,
+  action: StepAction,
+  actor: User | null,
+  comment: string | null = null
+) {
+  await EditRequestStep.create(
+    { editRequestId: requestId, action, actorId: actor?.id ?? null, comment },
+    { client: trx }
+  )
 }
 
 export async function auditRequest(
@@ -59,7 +78,15 @@ export async function auditRequest(
   after: Record<string, unknown> | null
 ) {
   await recordAudit(
-    { actor, unit: { id: request.unitId, path: request.unitPath }, action: `periods.edit_request.${verb}`, subjectType: 'edit_request', subjectId: request.id, before, after },
+    {
+      actor,
+      unit: { id: request.unitId, path: request.unitPath },
+      action: `periods.edit_request.${verb}`,
+      subjectType: 'edit_request',
+      subjectId: request.id,
+      before,
+      after,
+    },
     trx
   )
 }

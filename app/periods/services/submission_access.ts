@@ -72,12 +72,23 @@ export function mayApprove(user: User, s: SubmissionLike): boolean {
 
 /** The parent level receives an approved unit or province report: head or statistician of the parent unit. */
 export function mayAccept(user: User, s: SubmissionLike, parentUnitId: number | null): boolean {
-  return s.level !== 'officer' && parentUnitId !== null && user.unitId === parentUnitId && user.hasRole(...STAFF_ROLES)
+  return (
+    s.level !== 'officer' &&
+    parentUnitId !== null &&
+    user.unitId === parentUnitId &&
+    user.hasRole(...STAFF_ROLES)
+  )
 }
 
 /** Returning for correction: whoever takes the next step (approver before approval, receiver after). */
-export function mayReturn(user: User, s: SubmissionLike, status: string, parentUnitId: number | null): boolean {
+export function mayReturn(
+  user: User,
+  s: SubmissionLike,
+  status: string,
+  parentUnitId: number | null
+): boolean {
   if (status === 'submitted') return mayApprove(user, s)
-  if (status === 'approved') return s.level === 'officer' ? mayApprove(user, s) : mayAccept(user, s, parentUnitId)
+  if (status === 'approved')
+    return s.level === 'officer' ? mayApprove(user, s) : mayAccept(user, s, parentUnitId)
   return false
 }

@@ -26,7 +26,15 @@ export function diffForms(snapshot: ComputedForm, current: ComputedForm): CellCh
     for (const column of snapshot.columns) {
       const a = before?.values[column.key] ?? null
       const b = after?.values[column.key] ?? null
-      if (a !== b) changes.push({ row: key, rowLabel: (before ?? after)!.label, column: column.key, no: column.no, before: a, after: b })
+      if (a !== b)
+        changes.push({
+          row: key,
+          rowLabel: (before ?? after)!.label,
+          column: column.key,
+          no: column.no,
+          before: a,
+          after: b,
+        })
     }
   }
   return changes

@@ -9,7 +9,8 @@ import { statisticalYearOf } from './periods.js'
 import { ancestorPaths } from './submission_store.js'
 
 /** SQL: the latest decision of submission `s` (null when none). */
-export const LATEST_DECISION_SQL = '(SELECT d.action FROM submission_decisions d WHERE d.submission_id = s.id ORDER BY d.step DESC LIMIT 1)'
+export const LATEST_DECISION_SQL =
+  '(SELECT d.action FROM submission_decisions d WHERE d.submission_id = s.id ORDER BY d.step DESC LIMIT 1)'
 
 export const submittedCheck: SubmissionCheck = async ({ unitId, effectiveDate, trx }) => {
   const client = trx ?? db
@@ -21,7 +22,9 @@ export const submittedCheck: SubmissionCheck = async ({ unitId, effectiveDate, t
     .where('s.period_end', '>=', effectiveDate)
     .where((scope) => {
       scope.where((own) => own.where('s.level', 'unit').where('s.unit_id', unitId))
-      scope.orWhere((tree) => tree.where('s.level', 'province').whereIn('s.unit_path', ancestorPaths(unit.path)))
+      scope.orWhere((tree) =>
+        tree.where('s.level', 'province').whereIn('s.unit_path', ancestorPaths(unit.path))
+      )
     })
     .whereRaw(`${LATEST_DECISION_SQL} IN ('approved', 'accepted')`)
     .select('s.id')

@@ -14,13 +14,22 @@ export async function submissionPanel(user: User | null | undefined, form: Compu
   if (!level) return null
   // The page may show another layout than the one submitted; the snapshot always uses the level's own.
   if (level === 'officer' && form.officerId !== user.id) return null
-  const newest = await newestOfChain({ formId: form.form.id, unitId: form.unit.id, year: form.period.year, period: form.period.n, level, officerId: level === 'officer' ? user.id : 0 })
+  const newest = await newestOfChain({
+    formId: form.form.id,
+    unitId: form.unit.id,
+    year: form.period.year,
+    period: form.period.n,
+    level,
+    officerId: level === 'officer' ? user.id : 0,
+  })
   const status = newest ? newest.status : null
   return {
     level,
     ended: today() > form.period.end,
     errors: form.rules.filter((r) => !r.passed && r.importance === 'error').length,
-    newest: newest ? { id: newest.id, version: newest.version, status, revised: newest.isRevised } : null,
+    newest: newest
+      ? { id: newest.id, version: newest.version, status, revised: newest.isRevised }
+      : null,
     canSubmit: !newest || status === 'returned' || newest.isRevised,
   }
 }

@@ -16,7 +16,13 @@ import { periodRange } from './periods.js'
 /** JSON with object keys sorted at every depth: the same form always gives the same text and hash. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, v[k]])
+        )
+      : v
   )
 }
 
@@ -25,12 +31,20 @@ export function sha256(text: string): string {
 }
 
 /** The last day a level may submit period n of year Y on time: the period's end + its working days (SPEC §4). */
-export async function deadlineFor(level: SubmissionLevel, year: number, n: number, client?: QueryClientContract): Promise<string> {
+export async function deadlineFor(
+  level: SubmissionLevel,
+  year: number,
+  n: number,
+  client?: QueryClientContract
+): Promise<string> {
   return addWorkingDays(periodRange(year, n).end, DEADLINE_WORKING_DAYS[level], client)
 }
 
 /** A version with its decisions (oldest first), revisions and submitter. */
-export async function loadSubmission(id: number, client?: QueryClientContract): Promise<Submission> {
+export async function loadSubmission(
+  id: number,
+  client?: QueryClientContract
+): Promise<Submission> {
   const submission = await Submission.query({ client })
     .where('id', id)
     .preload('decisions', (q) => q.orderBy('step', 'asc').preload('actor'))
@@ -43,9 +57,19 @@ export async function loadSubmission(id: number, client?: QueryClientContract): 
 }
 
 /** The newest version of the chain a version belongs to (only the newest may be decided or superseded). */
-export async function newestOfChain(s: Pick<Submission, 'formId' | 'unitId' | 'year' | 'period' | 'level' | 'officerId'>, client?: QueryClientContract) {
+export async function newestOfChain(
+  s: Pick<Submission, 'formId' | 'unitId' | 'year' | 'period' | 'level' | 'officerId'>,
+  client?: QueryClientContract
+) {
   return Submission.query({ client })
-    .where({ form_id: s.formId, unit_id: s.unitId, year: s.year, period: s.period, level: s.level, officer_id: s.officerId })
+    .where({
+      form_id: s.formId,
+      unit_id: s.unitId,
+      year: s.year,
+      period: s.period,
+      level: s.level,
+      officer_id: s.officerId,
+    })
     .orderBy('version', 'desc')
     .preload('decisions', (q) => q.orderBy('step', 'asc'))
     .preload('revisions')
@@ -57,10 +81,23 @@ export function nowSql(): string {
 }
 
 /** Appends a decision; the unique (submission, step) refuses a second decider acting on the same state. */
-export async function addDecision(trx: TransactionClientContract, s: Submission, action: DecisionAction, actor: User, reason: string | null) {
+export async function addDecision(
+  trx: TransactionClientContract,
+  s: Submission,
+  action: DecisionAction,
+  actor: User,
+  reason: string | null
+) {
   const step = (s.decisions ?? []).length + 1
   try {
-    await trx.insertQuery().table('submission_decisions').insert({ submission_id: s.id, step, action, actor_id: actor.id, reason, decided_at: nowSql() })
+    await trx.insertQuery().table('submission_decisions').insert({
+      submission_id: s.id,
+      step,
+      action,
+      actor_id: actor.id,
+      reason,
+      decided_at: nowSql(),
+    })
   } catch (error) {
     if (isUniqueViolation(error)) throw new RuleViolation('submissions.errors.stale')
     throw error
@@ -70,7 +107,11 @@ export async function addDecision(trx: TransactionClientContract, s: Submission,
 
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string }
-  return e?.code === 'ER_DUP_ENTRY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/i.test(e?.message ?? '')
+  return (
+    e?.code === 'ER_DUP_ENTRY' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    /UNIQUE constraint failed/i.test(e?.message ?? '')
+  )
 }
 
 export async function auditSubmission(
@@ -82,13 +123,24 @@ export async function auditSubmission(
   after: Record<string, unknown> | null
 ) {
   await recordAudit(
-    { actor, unit: { id: s.unitId, path: s.unitPath }, action: `submissions.${verb}`, subjectType: 'submission', subjectId: s.id, before, after },
+    {
+      actor,
+      unit: { id: s.unitId, path: s.unitPath },
+      action: `submissions.${verb}`,
+      subjectType: 'submission',
+      subjectId: s.id,
+      before,
+      after,
+    },
     trx
   )
 }
 
 /** Parent unit id of a unit (the level that receives its report). */
-export async function parentUnitId(unitId: number, client?: QueryClientContract): Promise<number | null> {
+export async function parentUnitId(
+  unitId: number,
+  client?: QueryClientContract
+): Promise<number | null> {
   const row = await (client ?? db).from('units').where('id', unitId).select('parent_id').first()
   return row?.parent_id ? Number(row.parent_id) : null
 }

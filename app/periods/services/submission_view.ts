@@ -7,11 +7,19 @@ import type { CellChange } from './submission_diff.js'
 
 type Column = ComputedForm['columns'][number]
 
-function fmt(value: number | null | undefined, column: Column, locale: string, divisor: number): string {
+function fmt(
+  value: number | null | undefined,
+  column: Column,
+  locale: string,
+  divisor: number
+): string {
   if (value === null || value === undefined) return '—'
   const decimals = column.unit === 'percent' ? 2 : 0
   const shown = column.unit === 'vnd' ? Math.round(value / divisor) : value
-  return new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'vi-VN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(shown)
+  return new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'vi-VN', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(shown)
 }
 
 /** Money forms declare a display divisor (form 07: thousands of VND). */
@@ -50,6 +58,11 @@ export function presentSnapshot(form: ComputedForm, locale: string, changes: Cel
       beforeText: fmt(c.before, column(c.column), locale, divisor),
       afterText: fmt(c.after, column(c.column), locale, divisor),
     })),
-    violations: form.rules.filter((r) => !r.passed).map((r) => ({ ...r, rowText: lang(form.rows.find((x) => x.key === r.row)?.label ?? { vi: '', en: '' }) })),
+    violations: form.rules
+      .filter((r) => !r.passed)
+      .map((r) => ({
+        ...r,
+        rowText: lang(form.rows.find((x) => x.key === r.row)?.label ?? { vi: '', en: '' }),
+      })),
   }
 }

@@ -11,7 +11,21 @@ const NEWEST = 'NOT EXISTS (SELECT 1 FROM submissions n WHERE n.previous_id = s.
 const LIMIT = 5
 
 function newest() {
-  return db.from('submissions as s').join('units as u', 'u.id', 's.unit_id').whereRaw(NEWEST).select('s.id', 's.form_id', 's.year', 's.period', 's.level', 's.version', 'u.code as unit_code').orderBy('s.id', 'desc').limit(LIMIT)
+  return db
+    .from('submissions as s')
+    .join('units as u', 'u.id', 's.unit_id')
+    .whereRaw(NEWEST)
+    .select(
+      's.id',
+      's.form_id',
+      's.year',
+      's.period',
+      's.level',
+      's.version',
+      'u.code as unit_code'
+    )
+    .orderBy('s.id', 'desc')
+    .limit(LIMIT)
 }
 
 export async function loadSubmissionWidget(user: User) {
@@ -25,13 +39,30 @@ export async function loadSubmissionWidget(user: User) {
           if (user.hasRole('head')) q.orWhereIn('s.level', ['unit', 'province'])
         })
     : []
-  const toAccept = staff ? await newest().where('u.parent_id', user.unitId).whereIn('s.level', ['unit', 'province']).whereRaw(`${LATEST_DECISION_SQL} = 'approved'`) : []
+  const toAccept = staff
+    ? await newest()
+        .where('u.parent_id', user.unitId)
+        .whereIn('s.level', ['unit', 'province'])
+        .whereRaw(`${LATEST_DECISION_SQL} = 'approved'`)
+    : []
   const mine = await newest()
     .where('s.submitted_by_id', user.id)
-    .where((q) => q.whereRaw(`${LATEST_DECISION_SQL} = 'returned'`).orWhereExists((r) => r.from('submission_revisions as r').whereColumn('r.submission_id', 's.id')))
+    .where((q) =>
+      q
+        .whereRaw(`${LATEST_DECISION_SQL} = 'returned'`)
+        .orWhereExists((r) =>
+          r.from('submission_revisions as r').whereColumn('r.submission_id', 's.id')
+        )
+    )
   return { toApprove, toAccept, mine }
 }
 
 export function registerSubmissionWidget() {
-  registerDashboardWidget({ id: 'periods.submissions', roles: ['head', 'statistician', 'officer'], order: 41, view: 'periods/submissions/widget', load: loadSubmissionWidget })
+  registerDashboardWidget({
+    id: 'periods.submissions',
+    roles: ['head', 'statistician', 'officer'],
+    order: 41,
+    view: 'periods/submissions/widget',
+    load: loadSubmissionWidget,
+  })
 }

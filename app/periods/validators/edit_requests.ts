@@ -2,7 +2,11 @@ import vine from '@vinejs/vine'
 import { EDIT_REQUEST_STATUSES } from '../models/edit_request.js'
 import { MAX_EXCEPTION_DAYS } from '../actions/approve_edit_request.js'
 
-const month = () => vine.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+const month = () =>
+  vine
+    .string()
+    .trim()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
 
 /** Case ids typed as "12, 15 18": split on commas and spaces into positive integers. */
 const caseIds = () =>
@@ -11,7 +15,16 @@ const caseIds = () =>
     .trim()
     .maxLength(2000)
     .regex(/^[\d,;\s]*$/)
-    .transform((value) => [...new Set(value.split(/[\s,;]+/).filter(Boolean).map(Number))].filter((n) => Number.isSafeInteger(n) && n > 0))
+    .transform((value) =>
+      [
+        ...new Set(
+          value
+            .split(/[\s,;]+/)
+            .filter(Boolean)
+            .map(Number)
+        ),
+      ].filter((n) => Number.isSafeInteger(n) && n > 0)
+    )
     .optional()
 
 export const fileEditRequestValidator = vine.compile(

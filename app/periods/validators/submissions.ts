@@ -1,7 +1,11 @@
 import vine from '@vinejs/vine'
 import { BOARD_STATES } from '../services/submission_board.js'
 
-const formId = () => vine.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
+const formId = () =>
+  vine
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
 const year = () => vine.number().withoutDecimals().range([2000, 2100])
 const period = () => vine.number().withoutDecimals().range([1, 12])
 

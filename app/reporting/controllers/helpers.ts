@@ -20,7 +20,11 @@ export function currentPeriod() {
 }
 
 export function qs(params: Record<string, unknown>) {
-  return new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [k, String(v)] as [string, string])).toString()
+  return new URLSearchParams(
+    Object.entries(params)
+      .filter(([, v]) => v !== undefined && v !== null && v !== '')
+      .map(([k, v]) => [k, String(v)] as [string, string])
+  ).toString()
 }
 
 export function wantsJson({ request }: HttpContext) {
@@ -30,5 +34,11 @@ export function wantsJson({ request }: HttpContext) {
 /** What components/pagination.edge needs, for lists that are not Lucid paginators. */
 export function pager(page: number, perPage: number, total: number, url: (page: number) => string) {
   const lastPage = Math.max(1, Math.ceil(total / perPage))
-  return { currentPage: page, lastPage, total, getPreviousPageUrl: () => url(page - 1), getNextPageUrl: () => url(page + 1) }
+  return {
+    currentPage: page,
+    lastPage,
+    total,
+    getPreviousPageUrl: () => url(page - 1),
+    getNextPageUrl: () => url(page + 1),
+  }
 }

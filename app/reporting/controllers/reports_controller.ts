@@ -3,7 +3,12 @@ import { ComputeReport, OpenCell, ReadList } from '../actions/run_report.js'
 import { formPlugin, formPlugins } from '../plugin/loader.js'
 import { authorizeReportsArea } from '../services/access.js'
 import { presentForm } from '../services/presenter.js'
-import { chooserValidator, cellQueryValidator, listQueryValidator, reportQueryValidator } from '../validators/report_query.js'
+import {
+  chooserValidator,
+  cellQueryValidator,
+  listQueryValidator,
+  reportQueryValidator,
+} from '../validators/report_query.js'
 import { choosableUnits, currentPeriod, pager, PER_PAGE, qs, wantsJson } from './helpers.js'
 
 /** The reports pages (session): chooser, form table with rules panel, drill-down, list reports. */
@@ -13,13 +18,21 @@ export default class ReportsController {
     authorizeReportsArea(user)
     const input = await chooserValidator.validate(ctx.request.qs())
     if (input.form && input.unit && input.year && input.period) {
-      return ctx.response.redirect(`/reports/forms/${input.form}?${qs({ unit: input.unit, year: input.year, period: input.period, by: input.by })}`)
+      return ctx.response.redirect(
+        `/reports/forms/${input.form}?${qs({ unit: input.unit, year: input.year, period: input.period, by: input.by })}`
+      )
     }
     const now = currentPeriod()
     return ctx.view.render('reporting/index', {
       forms: formPlugins(),
       units: await choosableUnits(user),
-      selected: { form: input.form, unit: input.unit ?? user.unit.code, year: input.year ?? now.year, period: input.period ?? now.n, by: input.by },
+      selected: {
+        form: input.form,
+        unit: input.unit ?? user.unit.code,
+        year: input.year ?? now.year,
+        period: input.period ?? now.n,
+        by: input.by,
+      },
     })
   }
 
@@ -29,11 +42,24 @@ export default class ReportsController {
     if (!plugin) return ctx.response.notFound()
     if (plugin.definition.type === 'list') return this.list(ctx)
     const input = await reportQueryValidator.validate(ctx.request.qs())
-    const { form, definition } = await new ComputeReport().handle(user, { form: ctx.params.id, ...input })
+    const { form, definition } = await new ComputeReport().handle(user, {
+      form: ctx.params.id,
+      ...input,
+    })
     if (wantsJson(ctx)) return form
     const base = { unit: input.unit, year: input.year, period: input.period, by: input.by }
-    const table = presentForm(form, definition, ctx.i18n.locale, (row, col) => `/reports/forms/${form.form.id}/cell?${qs({ ...base, row, col })}`)
-    return ctx.view.render('reporting/form', { form, table, query: base, jsonUrl: `/api/v1/forms/${form.form.id}?${qs(base)}` })
+    const table = presentForm(
+      form,
+      definition,
+      ctx.i18n.locale,
+      (row, col) => `/reports/forms/${form.form.id}/cell?${qs({ ...base, row, col })}`
+    )
+    return ctx.view.render('reporting/form', {
+      form,
+      table,
+      query: base,
+      jsonUrl: `/api/v1/forms/${form.form.id}?${qs(base)}`,
+    })
   }
 
   async cell(ctx: HttpContext) {
@@ -41,12 +67,19 @@ export default class ReportsController {
     const input = await cellQueryValidator.validate(ctx.request.qs())
     const page = input.page ?? 1
     const perPage = input.per_page ?? PER_PAGE
-    const result = await new OpenCell().handle(user, { form: ctx.params.id, ...input, column: input.col, page, perPage })
+    const result = await new OpenCell().handle(user, {
+      form: ctx.params.id,
+      ...input,
+      column: input.col,
+      page,
+      perPage,
+    })
     const { manifest, definition, ...data } = result
     if (wantsJson(ctx)) return data
     const column = definition.columns.find((c) => c.key === input.col)!
     const base = { unit: input.unit, year: input.year, period: input.period, by: input.by }
-    const pageUrl = (p: number) => `/reports/forms/${manifest.id}/cell?${qs({ ...base, row: input.row, col: input.col, page: p })}`
+    const pageUrl = (p: number) =>
+      `/reports/forms/${manifest.id}/cell?${qs({ ...base, row: input.row, col: input.col, page: p })}`
     return ctx.view.render('reporting/cell', {
       manifest,
       column,
@@ -62,9 +95,19 @@ export default class ReportsController {
     const input = await listQueryValidator.validate(ctx.request.qs())
     const page = input.page ?? 1
     const perPage = input.per_page ?? PER_PAGE
-    const result = await new ReadList().handle(user, { form: ctx.params.id, ...input, page, perPage })
+    const result = await new ReadList().handle(user, {
+      form: ctx.params.id,
+      ...input,
+      page,
+      perPage,
+    })
     const { manifest, definition, ...data } = result
-    if (wantsJson(ctx)) return { form: { id: manifest.id, version: manifest.version, title: manifest.title }, columns: definition.columns, ...data }
+    if (wantsJson(ctx))
+      return {
+        form: { id: manifest.id, version: manifest.version, title: manifest.title },
+        columns: definition.columns,
+        ...data,
+      }
     const base = { unit: input.unit, year: input.year, period: input.period, by: input.by }
     const pageUrl = (p: number) => `/reports/forms/${manifest.id}?${qs({ ...base, page: p })}`
     return ctx.view.render('reporting/list', {

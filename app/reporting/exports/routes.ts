@@ -15,11 +15,20 @@ const jobId = /^\d+$/
 
 router
   .group(() => {
-    router.get('/reports/forms/:id/export', [ExportsController, 'download']).as('reports.export').where('id', formId)
+    router
+      .get('/reports/forms/:id/export', [ExportsController, 'download'])
+      .as('reports.export')
+      .where('id', formId)
     router.get('/reports/exports', [ExportsController, 'index']).as('reports.exports.index')
     router.post('/reports/exports', [ExportsController, 'store']).as('reports.exports.store')
-    router.get('/reports/exports/:job', [ExportsController, 'show']).as('reports.exports.show').where('job', jobId)
-    router.get('/reports/exports/:job/download', [ExportsController, 'file']).as('reports.exports.download').where('job', jobId)
+    router
+      .get('/reports/exports/:job', [ExportsController, 'show'])
+      .as('reports.exports.show')
+      .where('job', jobId)
+    router
+      .get('/reports/exports/:job/download', [ExportsController, 'file'])
+      .as('reports.exports.download')
+      .where('job', jobId)
   })
   .use(middleware.auth())
 

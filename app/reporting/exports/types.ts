@@ -3,7 +3,13 @@
  * computed form, an export may write a long list (list report or drill-down) page by page into a file with
  * `renderList`, so nothing bigger than a page is ever held in memory. Write the plugin with `defineExport`.
  */
-import type { ComputedForm, ExportPluginDefinition, Localized, Period, UnitRef } from '../plugin/types.js'
+import type {
+  ComputedForm,
+  ExportPluginDefinition,
+  Localized,
+  Period,
+  UnitRef,
+} from '../plugin/types.js'
 
 export type ExportFormat = 'xlsx' | 'pdf' | 'csv'
 export const EXPORT_FORMATS: ExportFormat[] = ['xlsx', 'pdf', 'csv']
@@ -11,7 +17,8 @@ export const EXPORT_FORMATS: ExportFormat[] = ['xlsx', 'pdf', 'csv']
 export type Translate = (key: string, data?: Record<string, unknown>) => string
 
 /** A node of a multi-level header: a column (by its official number) or a group over its children. */
-export type HeaderNode = { col: number; label?: Localized } | { label: Localized; children: HeaderNode[] }
+export type HeaderNode =
+  { col: number; label?: Localized } | { label: Localized; children: HeaderNode[] }
 
 export interface ExportRenderOptions {
   locale: 'vi' | 'en'

@@ -18,9 +18,13 @@ export function isDefinedPlugin(value: unknown): value is PluginDefinition {
 
 /** Throws with a readable message when the definition does not fit its manifest or the host's contract. */
 export function checkDefinition(definition: PluginDefinition, manifest: PluginManifest) {
-  if (definition.kind !== manifest.kind) throw new Error(`index.ts defines a ${definition.kind} plugin, plugin.json says ${manifest.kind}`)
+  if (definition.kind !== manifest.kind)
+    throw new Error(
+      `index.ts defines a ${definition.kind} plugin, plugin.json says ${manifest.kind}`
+    )
   if (definition.kind === 'export') {
-    if (!Array.isArray(definition.formats) || typeof definition.render !== 'function') throw new Error('an export needs formats and render()')
+    if (!Array.isArray(definition.formats) || typeof definition.render !== 'function')
+      throw new Error('an export needs formats and render()')
     return
   }
   if (definition.kind !== 'form') return
@@ -29,7 +33,8 @@ export function checkDefinition(definition: PluginDefinition, manifest: PluginMa
   const keys = new Set<string>()
   const nos = new Set<number>()
   for (const c of columns) {
-    if (!/^[a-z][a-z0-9_]*$/.test(c.key)) throw new Error(`column key "${c.key}" must be a lower-case identifier`)
+    if (!/^[a-z][a-z0-9_]*$/.test(c.key))
+      throw new Error(`column key "${c.key}" must be a lower-case identifier`)
     if (keys.has(c.key) || nos.has(c.no)) throw new Error(`column ${c.key}/${c.no} is duplicated`)
     if (!c.label?.vi || !c.label?.en) throw new Error(`column ${c.key} needs vi and en labels`)
     keys.add(c.key)
@@ -38,11 +43,18 @@ export function checkDefinition(definition: PluginDefinition, manifest: PluginMa
   const type = definition.type ?? 'measures'
   if (type === 'measures') {
     const d = definition as Extract<PluginDefinition, { source: 'cases' | 'money' }>
-    if (!['cases', 'money'].includes(d.source)) throw new Error('a measure form needs source "cases" or "money"')
+    if (!['cases', 'money'].includes(d.source))
+      throw new Error('a measure form needs source "cases" or "money"')
     if (typeof d.measures !== 'function') throw new Error('a measure form needs measures()')
     if (d.crossPeriod) {
-      for (const no of [d.crossPeriod.opening, d.crossPeriod.closing, ...d.crossPeriod.flows, ...(d.crossPeriod.softFlows ?? [])]) {
-        if (!nos.has(Number(no))) throw new Error(`crossPeriod names column ${no} that does not exist`)
+      for (const no of [
+        d.crossPeriod.opening,
+        d.crossPeriod.closing,
+        ...d.crossPeriod.flows,
+        ...(d.crossPeriod.softFlows ?? []),
+      ]) {
+        if (!nos.has(Number(no)))
+          throw new Error(`crossPeriod names column ${no} that does not exist`)
       }
     }
   } else if (type === 'custom' && typeof (definition as any).compute !== 'function') {

@@ -13,8 +13,20 @@ import type { FormDefinition, LoadedPlugin, PluginManifest } from './types.js'
 
 const registry = new Map<string, LoadedPlugin>()
 
-async function loadOne(dir: string, id: string, folderKind: (typeof PLUGIN_KINDS)[number]): Promise<LoadedPlugin> {
-  const entry: LoadedPlugin = { id, kind: folderKind, dir, manifest: null, definition: null, status: 'failed', error: null }
+async function loadOne(
+  dir: string,
+  id: string,
+  folderKind: (typeof PLUGIN_KINDS)[number]
+): Promise<LoadedPlugin> {
+  const entry: LoadedPlugin = {
+    id,
+    kind: folderKind,
+    dir,
+    manifest: null,
+    definition: null,
+    status: 'failed',
+    error: null,
+  }
   try {
     const manifestPath = join(dir, 'plugin.json')
     if (!existsSync(manifestPath)) throw new Error('plugin.json is missing')
@@ -34,7 +46,8 @@ async function loadOne(dir: string, id: string, folderKind: (typeof PLUGIN_KINDS
     } catch (error: any) {
       throw new Error(`index could not be imported: ${error.message}`)
     }
-    if (!isDefinedPlugin(module.default)) throw new Error('index must `export default definePlugin({...})` from #reporting')
+    if (!isDefinedPlugin(module.default))
+      throw new Error('index must `export default definePlugin({...})` from #reporting')
     checkDefinition(module.default, manifest)
     entry.definition = module.default
     entry.status = 'loaded'
@@ -48,7 +61,11 @@ async function loadOne(dir: string, id: string, folderKind: (typeof PLUGIN_KINDS
  * Scans `root` (plugins/) and replaces the registry with what it found. Returns the entries, failed ones included.
  * `into` lets tests load a fixture folder without touching the application's registry.
  */
-export async function loadPlugins(root: string, logger?: Logger, into: Map<string, LoadedPlugin> = registry): Promise<LoadedPlugin[]> {
+export async function loadPlugins(
+  root: string,
+  logger?: Logger,
+  into: Map<string, LoadedPlugin> = registry
+): Promise<LoadedPlugin[]> {
   into.clear()
   for (const kind of PLUGIN_KINDS) {
     const folder = join(root, KIND_FOLDERS[kind])
@@ -65,8 +82,10 @@ export async function loadPlugins(root: string, logger?: Logger, into: Map<strin
       } else {
         into.set(entry.id, entry)
       }
-      if (entry.status === 'failed') logger?.error({ plugin: entry.id, dir }, `plugin ${entry.id} skipped: ${entry.error}`)
-      else logger?.debug({ plugin: entry.id }, `plugin ${entry.id}@${entry.manifest!.version} loaded`)
+      if (entry.status === 'failed')
+        logger?.error({ plugin: entry.id, dir }, `plugin ${entry.id} skipped: ${entry.error}`)
+      else
+        logger?.debug({ plugin: entry.id }, `plugin ${entry.id}@${entry.manifest!.version} loaded`)
     }
   }
   return [...into.values()]
@@ -77,7 +96,9 @@ export function pluginRegistry(): LoadedPlugin[] {
 }
 
 /** A loaded form plugin by id, or null (unknown or failed). */
-export function formPlugin(id: string): (LoadedPlugin & { manifest: PluginManifest; definition: FormDefinition }) | null {
+export function formPlugin(
+  id: string
+): (LoadedPlugin & { manifest: PluginManifest; definition: FormDefinition }) | null {
   const entry = registry.get(id)
   if (!entry || entry.status !== 'loaded' || entry.definition?.kind !== 'form') return null
   return entry as any

@@ -9,7 +9,11 @@ import type { PluginKind, PluginManifest } from './types.js'
 export const HOST_VERSION = '1.0.0'
 export const PLUGIN_KINDS: PluginKind[] = ['form', 'export', 'integration']
 /** Where each kind lives under plugins/. */
-export const KIND_FOLDERS: Record<PluginKind, string> = { form: 'forms', export: 'exports', integration: 'integrations' }
+export const KIND_FOLDERS: Record<PluginKind, string> = {
+  form: 'forms',
+  export: 'exports',
+  integration: 'integrations',
+}
 
 const isoDay = () => vine.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 
@@ -18,7 +22,10 @@ const manifestValidator = vine.compile(
     id: vine.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
     kind: vine.enum(PLUGIN_KINDS),
     version: vine.string().maxLength(32),
-    title: vine.object({ vi: vine.string().minLength(1).maxLength(255), en: vine.string().minLength(1).maxLength(255) }),
+    title: vine.object({
+      vi: vine.string().minLength(1).maxLength(255),
+      en: vine.string().minLength(1).maxLength(255),
+    }),
     host: vine.string().maxLength(64),
     legalBasis: vine.string().maxLength(255).nullable().optional(),
     validFrom: isoDay().nullable().optional(),
@@ -29,7 +36,11 @@ const manifestValidator = vine.compile(
 export class ManifestError extends Error {}
 
 /** Validates a parsed plugin.json for the folder `folderId` of kind folder `folderKind`; throws ManifestError. */
-export async function validateManifest(raw: unknown, folderId: string, folderKind?: PluginKind): Promise<PluginManifest> {
+export async function validateManifest(
+  raw: unknown,
+  folderId: string,
+  folderKind?: PluginKind
+): Promise<PluginManifest> {
   let data
   try {
     data = await manifestValidator.validate(raw)
@@ -37,11 +48,17 @@ export async function validateManifest(raw: unknown, folderId: string, folderKin
     const messages = (error.messages ?? []).map((m: any) => `${m.field}: ${m.message}`)
     throw new ManifestError(`invalid plugin.json: ${messages.join('; ') || error.message}`)
   }
-  if (data.id !== folderId) throw new ManifestError(`id "${data.id}" differs from its folder name "${folderId}"`)
-  if (folderKind && data.kind !== folderKind) throw new ManifestError(`kind "${data.kind}" is not allowed in the ${KIND_FOLDERS[folderKind]}/ folder`)
-  if (!isVersion(data.version)) throw new ManifestError(`version "${data.version}" is not a semantic version`)
+  if (data.id !== folderId)
+    throw new ManifestError(`id "${data.id}" differs from its folder name "${folderId}"`)
+  if (folderKind && data.kind !== folderKind)
+    throw new ManifestError(
+      `kind "${data.kind}" is not allowed in the ${KIND_FOLDERS[folderKind]}/ folder`
+    )
+  if (!isVersion(data.version))
+    throw new ManifestError(`version "${data.version}" is not a semantic version`)
   if (!isRange(data.host)) throw new ManifestError(`host range "${data.host}" is not understood`)
-  if (!satisfies(HOST_VERSION, data.host)) throw new ManifestError(`needs host ${data.host}, this host is ${HOST_VERSION}`)
+  if (!satisfies(HOST_VERSION, data.host))
+    throw new ManifestError(`needs host ${data.host}, this host is ${HOST_VERSION}`)
   const manifest: PluginManifest = {
     id: data.id,
     kind: data.kind,

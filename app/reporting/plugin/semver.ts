@@ -9,7 +9,8 @@ const VERSION = /^v?(\d+)(?:\.(\d+|x|\*))?(?:\.(\d+|x|\*))?(?:[-+].*)?$/
 export function parseVersion(text: string): Version | null {
   const m = VERSION.exec(text.trim())
   if (!m) return null
-  const part = (s: string | undefined) => (s === undefined || s === 'x' || s === '*' ? 0 : Number(s))
+  const part = (s: string | undefined) =>
+    s === undefined || s === 'x' || s === '*' ? 0 : Number(s)
   return [Number(m[1]), part(m[2]), part(m[3])]
 }
 
@@ -65,7 +66,12 @@ export function satisfies(version: string, range: string): boolean {
 
 /** True when the range string is made only of comparators this module understands. */
 export function isRange(range: string): boolean {
-  return range
-    .split('||')
-    .every((alt) => alt.trim().length > 0 && alt.trim().split(/\s+/).every((c) => c === '*' || /^(\^|~|>=|<=|>|<|=)?v?\d+(\.(\d+|x|\*)){0,2}$/.test(c)))
+  return range.split('||').every(
+    (alt) =>
+      alt.trim().length > 0 &&
+      alt
+        .trim()
+        .split(/\s+/)
+        .every((c) => c === '*' || /^(\^|~|>=|<=|>|<|=)?v?\d+(\.(\d+|x|\*)){0,2}$/.test(c))
+  )
 }

@@ -94,7 +94,13 @@ export interface ComputedRow {
 }
 
 export interface ComputedForm {
-  form: { id: string; version: string; title: Localized; legalBasis: string | null; source: 'cases' | 'money' | 'custom' }
+  form: {
+    id: string
+    version: string
+    title: Localized
+    legalBasis: string | null
+    source: 'cases' | 'money' | 'custom'
+  }
   unit: Pick<UnitRef, 'id' | 'code' | 'name' | 'level'>
   period: Period
   layout: RowLayout | 'custom'
@@ -182,7 +188,10 @@ export interface ListReportDefinition {
   kind: 'form'
   type: 'list'
   columns: ColumnSpec[]
-  list(ctx: ReportContext, page: { page: number; perPage: number }): Promise<{ rows: Record<string, unknown>[]; total: number }>
+  list(
+    ctx: ReportContext,
+    page: { page: number; perPage: number }
+  ): Promise<{ rows: Record<string, unknown>[]; total: number }>
 }
 
 export interface ExportPluginDefinition {

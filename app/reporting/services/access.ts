@@ -22,7 +22,8 @@ export function authorizeReport(user: User, unit: Pick<UnitRef, 'id' | 'path'>):
   const prefix = reportPrefix(user)
   if (prefix !== null && unit.path.startsWith(prefix)) return { officerId: null }
   if (user.hasRole('officer') && user.unitId === unit.id) return { officerId: user.id }
-  if (prefix === null && !user.hasRole('officer')) throw new AccessDenied('forbidden', { type: 'unit', id: unit.id })
+  if (prefix === null && !user.hasRole('officer'))
+    throw new AccessDenied('forbidden', { type: 'unit', id: unit.id })
   throw new AccessDenied('outside_jurisdiction', { type: 'unit', id: unit.id })
 }
 
@@ -32,5 +33,6 @@ export function readsReports(user: User): boolean {
 }
 
 export function authorizeReportsArea(user: User) {
-  if (!readsReports(user) && !user.hasRole('admin')) throw new AccessDenied('forbidden', { type: 'reports' })
+  if (!readsReports(user) && !user.hasRole('admin'))
+    throw new AccessDenied('forbidden', { type: 'reports' })
 }

@@ -13,7 +13,14 @@ export const TOTAL_KEY = -1
 export const UNASSIGNED_KEY = 0
 
 export function toUnitRef(unit: Unit): UnitRef {
-  return { id: unit.id, code: unit.code, name: unit.name, path: unit.path, level: unit.level, parentId: unit.parentId }
+  return {
+    id: unit.id,
+    code: unit.code,
+    name: unit.name,
+    path: unit.path,
+    level: unit.level,
+    parentId: unit.parentId,
+  }
 }
 
 function safePath(path: string) {
@@ -50,8 +57,14 @@ export function pathRange(path: string): [string, string] {
  * search over the children's path ranges (sorted, disjoint), so each case costs ~log2(children) comparisons
  * instead of one LIKE per child.
  */
-export function childKeySql(column: string, children: Pick<UnitRef, 'id' | 'path'>[], own: number): string {
-  const ranges = children.map((c) => ({ id: Number(c.id), range: pathRange(c.path) })).sort((a, b) => (a.range[0] < b.range[0] ? -1 : a.range[0] > b.range[0] ? 1 : 0))
+export function childKeySql(
+  column: string,
+  children: Pick<UnitRef, 'id' | 'path'>[],
+  own: number
+): string {
+  const ranges = children
+    .map((c) => ({ id: Number(c.id), range: pathRange(c.path) }))
+    .sort((a, b) => (a.range[0] < b.range[0] ? -1 : a.range[0] > b.range[0] ? 1 : 0))
   const search = (lo: number, hi: number): string => {
     if (lo >= hi) return String(Number(own))
     const mid = (lo + hi) >> 1
@@ -75,7 +88,12 @@ export function officerAtSql(period: Period) {
   return `COALESCE((SELECT a2.officer_id FROM case_assignments a2 WHERE a2.case_id = c.id AND a2.from_date <= ${sqlDate(period.end)} ORDER BY a2.from_date DESC, a2.id DESC LIMIT 1), ${UNASSIGNED_KEY})`
 }
 
-export async function buildContext(options: { unit: UnitRef; period: Period; layout: RowLayout; officerId: number | null }): Promise<ReportContext> {
+export async function buildContext(options: {
+  unit: UnitRef
+  period: Period
+  layout: RowLayout
+  officerId: number | null
+}): Promise<ReportContext> {
   const { unit, period, layout, officerId } = options
   const sql = sqlVocabulary(period)
   const path = safePath(unit.path)
@@ -88,7 +106,12 @@ export async function buildContext(options: { unit: UnitRef; period: Period; lay
     rowKeySql = childKeySql('c.unit_path', children, unit.id)
     rows = [
       { key: unit.id, kind: 'own', label: ownLabel(unit), unitCode: unit.code },
-      ...children.map((child) => ({ key: child.id, kind: 'unit' as const, label: { vi: child.name, en: child.name }, unitCode: child.code })),
+      ...children.map((child) => ({
+        key: child.id,
+        kind: 'unit' as const,
+        label: { vi: child.name, en: child.name },
+        unitCode: child.code,
+      })),
     ]
   } else {
     rowKeySql = officerSql
@@ -97,10 +120,20 @@ export async function buildContext(options: { unit: UnitRef; period: Period; lay
       .whereHas('roles', (r) => r.where('role', 'officer'))
       .if(officerId !== null, (q) => q.where('id', officerId!))
       .orderBy('full_name')
-    rows = officers.map((o) => ({ key: o.id, kind: 'officer' as const, label: { vi: o.fullName, en: o.fullName } }))
-    if (officerId === null) rows.push({ key: UNASSIGNED_KEY, kind: 'unassigned', label: { vi: 'Chưa phân công', en: 'Unassigned' } })
+    rows = officers.map((o) => ({
+      key: o.id,
+      kind: 'officer' as const,
+      label: { vi: o.fullName, en: o.fullName },
+    }))
+    if (officerId === null)
+      rows.push({
+        key: UNASSIGNED_KEY,
+        kind: 'unassigned',
+        label: { vi: 'Chưa phân công', en: 'Unassigned' },
+      })
   }
-  if (officerId === null) rows.push({ key: TOTAL_KEY, kind: 'total', label: { vi: 'Tổng cộng', en: 'Total' } })
+  if (officerId === null)
+    rows.push({ key: TOTAL_KEY, kind: 'total', label: { vi: 'Tổng cộng', en: 'Total' } })
 
   const restrict = (q: any, pathColumn: string, unitColumn: string) => {
     if (layout === 'officer') q.where(unitColumn, unit.id)
@@ -108,13 +141,19 @@ export async function buildContext(options: { unit: UnitRef; period: Period; lay
     return q
   }
   const cases = () => {
-    const q = restrict(db.from('cases as c').where('c.draft_status', 'approved').whereNotNull('c.decision_date'), 'c.unit_path', 'c.unit_id')
+    const q = restrict(
+      db.from('cases as c').where('c.draft_status', 'approved').whereNotNull('c.decision_date'),
+      'c.unit_path',
+      'c.unit_id'
+    )
     if (officerId !== null) q.whereRaw(`${officerSql} = ?`, [officerId])
     return q
   }
   const ofCases = (q: any, column: string) => q.whereIn(column, cases().select('c.id'))
   const statusAtEnd = (q: any) =>
-    q.joinRaw(`LEFT JOIN case_status_spans e ON e.case_id = c.id AND e.from_date <= ${sql.E} AND (e.to_date IS NULL OR e.to_date > ${sql.E})`)
+    q.joinRaw(
+      `LEFT JOIN case_status_spans e ON e.case_id = c.id AND e.from_date <= ${sql.E} AND (e.to_date IS NULL OR e.to_date > ${sql.E})`
+    )
 
   return {
     unit,
@@ -128,7 +167,11 @@ export async function buildContext(options: { unit: UnitRef; period: Period; lay
     caseFacts: () => statusAtEnd(cases().whereRaw(`c.decision_date <= ${sql.E}`)),
     moneyFacts: () => {
       const q = statusAtEnd(db.from('money_entries as m').join('cases as c', 'c.id', 'm.case_id'))
-      restrict(q.where('c.draft_status', 'approved').whereNotNull('c.decision_date'), 'c.unit_path', 'c.unit_id')
+      restrict(
+        q.where('c.draft_status', 'approved').whereNotNull('c.decision_date'),
+        'c.unit_path',
+        'c.unit_id'
+      )
       q.whereRaw(`c.decision_date <= ${sql.E}`).whereRaw(`m.effective_date <= ${sql.E}`)
       if (officerId !== null) q.whereRaw(`${officerSql} = ?`, [officerId])
       return q

@@ -7,7 +7,8 @@ import type { Period } from '../plugin/types.js'
 const pad = (n: number) => String(n).padStart(2, '0')
 
 export function periodRange(year: number, n: number): Period {
-  if (!Number.isInteger(year) || year < 1900 || year > 2999) throw new RangeError(`Bad statistical year ${year}`)
+  if (!Number.isInteger(year) || year < 1900 || year > 2999)
+    throw new RangeError(`Bad statistical year ${year}`)
   if (!Number.isInteger(n) || n < 1 || n > 12) throw new RangeError(`Bad period ${n}`)
   const monthIndex = 8 + n // months since January of year−1, 0-based: period 1 ends in October (9)
   const y = year - 1 + Math.floor(monthIndex / 12)

@@ -6,14 +6,24 @@
 import type { ComputedForm, FormDefinition } from '../plugin/types.js'
 
 export function formatNumber(value: number, locale: string, decimals = 0) {
-  return new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'vi-VN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value)
+  return new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'vi-VN', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(value)
 }
 
-export function presentForm(form: ComputedForm, def: FormDefinition, locale: string, cellUrl: (row: number, col: string) => string) {
+export function presentForm(
+  form: ComputedForm,
+  def: FormDefinition,
+  locale: string,
+  cellUrl: (row: number, col: string) => string
+) {
   const lang = (l: { vi: string; en: string }) => (locale === 'en' ? l.en : l.vi)
   const divisor = 'displayDivisor' in def && def.displayDivisor ? def.displayDivisor : 1
   const drillable = def.type !== 'custom' && def.type !== 'list'
-  const violated = new Set(form.rules.filter((r) => !r.passed).flatMap((r) => r.cells.map((c) => `${r.row}:${c}`)))
+  const violated = new Set(
+    form.rules.filter((r) => !r.passed).flatMap((r) => r.cells.map((c) => `${r.row}:${c}`))
+  )
   return {
     title: lang(form.form.title),
     divisor,
@@ -42,7 +52,10 @@ export function presentForm(form: ComputedForm, def: FormDefinition, locale: str
         }
       }),
     })),
-    rules: form.rules.map((r) => ({ ...r, rowLabel: lang(form.rows.find((x) => x.key === r.row)?.label ?? { vi: '', en: '' }) })),
+    rules: form.rules.map((r) => ({
+      ...r,
+      rowLabel: lang(form.rows.find((x) => x.key === r.row)?.label ?? { vi: '', en: '' }),
+    })),
     violations: form.rules.filter((r) => !r.passed).length,
   }
 }

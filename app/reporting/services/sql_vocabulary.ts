@@ -7,10 +7,23 @@
  */
 import type { Period } from '../plugin/types.js'
 
-export const TERMINAL_STATUSES = ['completed', 'terminated', 'delegated_out', 'withdrawn', 'revoked'] as const
+export const TERMINAL_STATUSES = [
+  'completed',
+  'terminated',
+  'delegated_out',
+  'withdrawn',
+  'revoked',
+] as const
 export const OPEN_STATUSES = ['in_progress', 'no_conditions', 'postponed', 'suspended'] as const
 /** Money kinds that reduce the remaining balance (SPEC §3: Remaining = Σ obligation − these). */
-export const REDUCING_KINDS = ['collected', 'reduced', 'terminated_amount', 'delegated_amount', 'withdrawn_amount', 'revoked_amount'] as const
+export const REDUCING_KINDS = [
+  'collected',
+  'reduced',
+  'terminated_amount',
+  'delegated_amount',
+  'withdrawn_amount',
+  'revoked_amount',
+] as const
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
 
@@ -52,7 +65,8 @@ export function sqlVocabulary(period: Period) {
     /** The entry's effect on the remaining balance: + obligation, − reducing kinds, 0 for paid_out and fee. */
     balance: `(CASE WHEN m.kind = 'obligation' THEN m.amount WHEN m.kind IN (${sqlList(REDUCING_KINDS)}) THEN -m.amount ELSE 0 END)`,
     /** `amount` when the predicate holds, else 0. */
-    amountIf: (predicate: string, amount = 'm.amount') => `(CASE WHEN ${predicate} THEN ${amount} ELSE 0 END)`,
+    amountIf: (predicate: string, amount = 'm.amount') =>
+      `(CASE WHEN ${predicate} THEN ${amount} ELSE 0 END)`,
   }
   return vocabulary
 }

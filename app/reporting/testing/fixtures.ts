@@ -7,20 +7,38 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { Unit } from '#accounts'
 
-export async function makeUnit(code: string, name: string, level: string, parent: Unit): Promise<Unit> {
-  const unit = await Unit.create({ code, name, level: level as any, parentId: parent.id, path: '/', depth: parent.depth + 1, validFrom: DateTime.fromISO('2009-07-01') })
+export async function makeUnit(
+  code: string,
+  name: string,
+  level: string,
+  parent: Unit
+): Promise<Unit> {
+  const unit = await Unit.create({
+    code,
+    name,
+    level: level as any,
+    parentId: parent.id,
+    path: '/',
+    depth: parent.depth + 1,
+    validFrom: DateTime.fromISO('2009-07-01'),
+  })
   unit.path = `${parent.path}${unit.id}/`
   await unit.save()
   return unit
 }
 
 /** A province `TX…` under TC with `districts` districts, all with unique codes. */
-export async function makeProvinceTree(districts = 2): Promise<{ province: Unit; districts: Unit[] }> {
+export async function makeProvinceTree(
+  districts = 2
+): Promise<{ province: Unit; districts: Unit[] }> {
   const tag = randomUUID().slice(0, 6).toUpperCase()
   const national = await Unit.findByOrFail('code', 'TC')
   const province = await makeUnit(`TX${tag}`, `Cục THADS thử nghiệm ${tag}`, 'province', national)
   const children: Unit[] = []
-  for (let i = 1; i <= districts; i++) children.push(await makeUnit(`TX${tag}-D${i}`, `Chi cục THADS thử nghiệm ${tag}-${i}`, 'district', province))
+  for (let i = 1; i <= districts; i++)
+    children.push(
+      await makeUnit(`TX${tag}-D${i}`, `Chi cục THADS thử nghiệm ${tag}-${i}`, 'district', province)
+    )
   return { province, districts: children }
 }
 
@@ -32,30 +50,52 @@ export interface ScenarioStep {
 }
 
 /** Writes one approved case decided on `decided` with the given steps (status changes, money, reassignments). */
-export async function writeCase(unit: Unit, decided: string, steps: ScenarioStep[], extra: Record<string, unknown> = {}): Promise<number> {
+export async function writeCase(
+  unit: Unit,
+  decided: string,
+  steps: ScenarioStep[],
+  extra: Record<string, unknown> = {}
+): Promise<number> {
   const now = new Date().toISOString().slice(0, 19).replace('T', ' ')
-  const [id] = await db.insertQuery().table('cases').insert({
-    unit_id: unit.id,
-    unit_path: unit.path,
-    year: Number(decided.slice(0, 4)),
-    draft_status: 'approved',
-    decision_date: decided,
-    kind: 'ex_officio',
-    origin: 'new',
-    status: 'in_progress',
-    created_at: now,
-    updated_at: now,
-    ...extra,
-  })
+  const [id] = await db
+    .insertQuery()
+    .table('cases')
+    .insert({
+      unit_id: unit.id,
+      unit_path: unit.path,
+      year: Number(decided.slice(0, 4)),
+      draft_status: 'approved',
+      decision_date: decided,
+      kind: 'ex_officio',
+      origin: 'new',
+      status: 'in_progress',
+      created_at: now,
+      updated_at: now,
+      ...extra,
+    })
   const caseId = Number(id)
   const base = { case_id: caseId, unit_id: unit.id }
-  let span = { ...base, unit_path: unit.path, status: 'in_progress', from_date: decided, to_date: null as string | null }
+  let span = {
+    ...base,
+    unit_path: unit.path,
+    status: 'in_progress',
+    from_date: decided,
+    to_date: null as string | null,
+  }
   const spans = [span]
   let assignment: any = null
   const assignments: any[] = []
   const entries: any[] = []
   for (const step of steps) {
-    for (const [kind, amount] of step.money ?? []) entries.push({ ...base, unit_path: unit.path, kind, amount, effective_date: step.day, recorded_at: now })
+    for (const [kind, amount] of step.money ?? [])
+      entries.push({
+        ...base,
+        unit_path: unit.path,
+        kind,
+        amount,
+        effective_date: step.day,
+        recorded_at: now,
+      })
     if (step.officer) {
       if (assignment) assignment.to_date = step.day
       assignment = { ...base, officer_id: step.officer, from_date: step.day, to_date: null }
@@ -63,7 +103,13 @@ export async function writeCase(unit: Unit, decided: string, steps: ScenarioStep
     }
     if (step.status) {
       span.to_date = step.day
-      span = { ...base, unit_path: unit.path, status: step.status, from_date: step.day, to_date: null }
+      span = {
+        ...base,
+        unit_path: unit.path,
+        status: step.status,
+        from_date: step.day,
+        to_date: null,
+      }
       spans.push(span)
     }
   }

@@ -40,7 +40,12 @@ function daysBetween(a: string, b: string) {
 }
 
 const AREAS = ['Phường 1', 'Phường 2', 'Xã Tân Thành', 'Xã Hòa Bình', null]
-const SETTLING: Record<string, string> = { terminated: 'terminated_amount', delegated_out: 'delegated_amount', withdrawn: 'withdrawn_amount', revoked: 'revoked_amount' }
+const SETTLING: Record<string, string> = {
+  terminated: 'terminated_amount',
+  delegated_out: 'delegated_amount',
+  withdrawn: 'withdrawn_amount',
+  revoked: 'revoked_amount',
+}
 
 export interface GeneratedSummary {
   caseIds: number[]
@@ -62,31 +67,53 @@ export async function generateHistories(options: GeneratorOptions): Promise<Gene
       const decided = addDays(options.from, r.int(0, daysBetween(options.from, options.to)))
       const draft = r.chance(0.03)
       const obligation = r.chance(0.2) ? 0 : r.int(1, 500_000) * 1000 + r.int(0, 999)
-      const [id] = await trx.insertQuery().table('cases').insert({
-        unit_id: unit.id,
-        unit_path: unit.path,
-        year: Number(decided.slice(0, 4)),
-        number: `GEN-${options.seed}-${i + 1}`,
-        draft_status: draft ? 'draft' : 'approved',
-        decision_date: draft ? null : decided,
-        kind: r.pick(['ex_officio', 'on_request']),
-        origin: r.chance(0.85) ? 'new' : r.pick(['delegated_in', 'withdrawn_in']),
-        credit_institution: r.chance(0.15),
-        area: r.pick(AREAS),
-        status: draft ? 'draft' : 'in_progress',
-        created_at: now,
-        updated_at: now,
-      })
+      const [id] = await trx
+        .insertQuery()
+        .table('cases')
+        .insert({
+          unit_id: unit.id,
+          unit_path: unit.path,
+          year: Number(decided.slice(0, 4)),
+          number: `GEN-${options.seed}-${i + 1}`,
+          draft_status: draft ? 'draft' : 'approved',
+          decision_date: draft ? null : decided,
+          kind: r.pick(['ex_officio', 'on_request']),
+          origin: r.chance(0.85) ? 'new' : r.pick(['delegated_in', 'withdrawn_in']),
+          credit_institution: r.chance(0.15),
+          area: r.pick(AREAS),
+          status: draft ? 'draft' : 'in_progress',
+          created_at: now,
+          updated_at: now,
+        })
       const caseId = Number(id)
       if (draft) continue
       caseIds.push(caseId)
       const base = { case_id: caseId, unit_id: unit.id }
-      const money = (kind: string, amount: number, day: string, extra: Record<string, unknown> = {}) =>
-        entries.push({ ...base, unit_path: unit.path, kind, amount, effective_date: day, recorded_at: now, ...extra })
+      const money = (
+        kind: string,
+        amount: number,
+        day: string,
+        extra: Record<string, unknown> = {}
+      ) =>
+        entries.push({
+          ...base,
+          unit_path: unit.path,
+          kind,
+          amount,
+          effective_date: day,
+          recorded_at: now,
+          ...extra,
+        })
 
       let remaining = obligation
       let status = 'in_progress'
-      let span = { ...base, unit_path: unit.path, status, from_date: decided, to_date: null as string | null }
+      let span = {
+        ...base,
+        unit_path: unit.path,
+        status,
+        from_date: decided,
+        to_date: null as string | null,
+      }
       spans.push(span)
       if (obligation > 0) money('obligation', obligation, decided)
 
@@ -110,7 +137,9 @@ export async function generateHistories(options: GeneratorOptions): Promise<Gene
       }
 
       let day = decided
-      while (!['completed', 'terminated', 'delegated_out', 'withdrawn', 'revoked'].includes(status)) {
+      while (
+        !['completed', 'terminated', 'delegated_out', 'withdrawn', 'revoked'].includes(status)
+      ) {
         day = addDays(day, r.int(1, 160))
         if (day > options.horizon) break
         const roll = r.next()
@@ -121,7 +150,8 @@ export async function generateHistories(options: GeneratorOptions): Promise<Gene
             const amount = r.chance(0.3) ? remaining : r.int(1, remaining)
             remaining -= amount
             money('collected', amount, day)
-            if (r.chance(0.5)) money('paid_out', amount, addDays(day, r.int(0, 5)), { payee: 'creditor' })
+            if (r.chance(0.5))
+              money('paid_out', amount, addDays(day, r.int(0, 5)), { payee: 'creditor' })
           } else if (roll < 0.35 && remaining > 0) {
             const amount = r.int(1, remaining)
             remaining -= amount
@@ -145,7 +175,13 @@ export async function generateHistories(options: GeneratorOptions): Promise<Gene
             remaining = 0
             setStatus('completed', day)
           } else if (roll < 0.95) {
-            const terminal = r.pick(['terminated', 'terminated', 'delegated_out', 'withdrawn', 'revoked'])
+            const terminal = r.pick([
+              'terminated',
+              'terminated',
+              'delegated_out',
+              'withdrawn',
+              'revoked',
+            ])
             if (remaining > 0) money(SETTLING[terminal], remaining, day)
             remaining = 0
             setStatus(terminal, day)
@@ -163,11 +199,26 @@ export async function generateHistories(options: GeneratorOptions): Promise<Gene
           }
         }
       }
-      await trx.from('cases').where('id', caseId).update({ status, remaining, officer_id: assignment?.officer_id ?? null })
+      await trx
+        .from('cases')
+        .where('id', caseId)
+        .update({ status, remaining, officer_id: assignment?.officer_id ?? null })
     }
-    for (let i = 0; i < spans.length; i += 200) await trx.insertQuery().table('case_status_spans').multiInsert(spans.slice(i, i + 200))
-    for (let i = 0; i < assignments.length; i += 200) await trx.insertQuery().table('case_assignments').multiInsert(assignments.slice(i, i + 200))
-    for (let i = 0; i < entries.length; i += 200) await trx.insertQuery().table('money_entries').multiInsert(entries.slice(i, i + 200))
+    for (let i = 0; i < spans.length; i += 200)
+      await trx
+        .insertQuery()
+        .table('case_status_spans')
+        .multiInsert(spans.slice(i, i + 200))
+    for (let i = 0; i < assignments.length; i += 200)
+      await trx
+        .insertQuery()
+        .table('case_assignments')
+        .multiInsert(assignments.slice(i, i + 200))
+    for (let i = 0; i < entries.length; i += 200)
+      await trx
+        .insertQuery()
+        .table('money_entries')
+        .multiInsert(entries.slice(i, i + 200))
   })
   return { caseIds, spans: spans.length, entries: entries.length }
 }

@@ -13,7 +13,10 @@ export const cellQueryValidator = vine.compile(
   vine.object({
     ...base,
     row: vine.number().withoutDecimals().min(-1),
-    col: vine.string().trim().regex(/^[a-z][a-z0-9_]*$/),
+    col: vine
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9_]*$/),
     page: vine.number().withoutDecimals().positive().optional(),
     per_page: vine.number().withoutDecimals().range([1, 500]).optional(),
   })
@@ -29,7 +32,11 @@ export const listQueryValidator = vine.compile(
 
 export const chooserValidator = vine.compile(
   vine.object({
-    form: vine.string().trim().regex(/^[a-z0-9-]+$/).optional(),
+    form: vine
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]+$/)
+      .optional(),
     unit: vine.string().trim().maxLength(64).optional(),
     year: vine.number().withoutDecimals().range([2000, 2100]).optional(),
     period: vine.number().withoutDecimals().range([1, 12]).optional(),

@@ -11,8 +11,19 @@ import { defineExport, lang, listCell } from '#reporting'
 export default defineExport({
   formats: ['csv'],
   render: async (form, { locale, t }) => {
-    const header = [t('exports.csv_row'), t('exports.csv_unit_code'), ...form.columns.map((c) => `(${c.no}) ${lang(c.label, locale)}${c.unit === 'vnd' ? ` (${t('exports.vnd')})` : ''}`)]
-    const rows = form.rows.map((r) => [lang(r.label, locale), r.unitCode ?? '', ...form.columns.map((c) => r.values[c.key] ?? '')])
+    const header = [
+      t('exports.csv_row'),
+      t('exports.csv_unit_code'),
+      ...form.columns.map(
+        (c) =>
+          `(${c.no}) ${lang(c.label, locale)}${c.unit === 'vnd' ? ` (${t('exports.vnd')})` : ''}`
+      ),
+    ]
+    const rows = form.rows.map((r) => [
+      lang(r.label, locale),
+      r.unitCode ?? '',
+      ...form.columns.map((c) => r.values[c.key] ?? ''),
+    ])
     return toCsv(header, rows)
   },
   renderList: async (list, { locale, t, output, onProgress }) => {
@@ -26,7 +37,12 @@ export default defineExport({
       await write(toCsv(header, []))
       let written = 0
       for await (const page of list.pages()) {
-        await write(toCsv(header, page.map((item) => list.columns.map((c) => listCell(c, item[c.key], t)))).slice(prefix))
+        await write(
+          toCsv(
+            header,
+            page.map((item) => list.columns.map((c) => listCell(c, item[c.key], t)))
+          ).slice(prefix)
+        )
         written += page.length
         await onProgress(written)
       }

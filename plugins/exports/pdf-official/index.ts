@@ -5,10 +5,24 @@
  */
 import { readFileSync } from 'node:fs'
 import Handlebars from 'handlebars'
-import { cellText, defineExport, formTitle, headerGrid, headerRows, htmlToPdf, lang, measureLine, periodLine, signedOn } from '#reporting'
+import {
+  cellText,
+  defineExport,
+  formTitle,
+  headerGrid,
+  headerRows,
+  htmlToPdf,
+  lang,
+  measureLine,
+  periodLine,
+  signedOn,
+} from '#reporting'
 
 const hbs = Handlebars.create()
-const template = hbs.compile(readFileSync(new URL('./templates/form.hbs', import.meta.url), 'utf8'), { strict: false })
+const template = hbs.compile(
+  readFileSync(new URL('./templates/form.hbs', import.meta.url), 'utf8'),
+  { strict: false }
+)
 
 const FOOTER = (text: string) =>
   `<div style="font-family:'Noto Serif','DejaVu Serif',serif;font-size:7pt;width:100%;padding:0 10mm;display:flex;justify-content:space-between">` +
@@ -19,18 +33,27 @@ export default defineExport({
   render: async (form, options) => {
     const { t, locale, divisor } = options
     const title = formTitle(form.form.title, locale)
-    const grid = headerGrid(form.columns, options.headerGroups, locale, t(form.layout === 'officer' ? 'exports.row_officer' : 'exports.row_unit'))
+    const grid = headerGrid(
+      form.columns,
+      options.headerGroups,
+      locale,
+      t(form.layout === 'officer' ? 'exports.row_officer' : 'exports.row_unit')
+    )
     const byNo = new Map(form.columns.map((c) => [c.no, c]))
     const columns = grid.order.map((no) => byNo.get(no)!)
     const html = template({
       locale,
       title: lang(form.form.title, locale),
       formNo: title.formNo ? t('exports.form_no', { no: title.formNo }) : null,
-      legalBasis: form.form.legalBasis ? t('exports.legal_basis', { basis: form.form.legalBasis }) : null,
+      legalBasis: form.form.legalBasis
+        ? t('exports.legal_basis', { basis: form.form.legalBasis })
+        : null,
       titleUpper: title.name.toLocaleUpperCase(locale === 'en' ? 'en' : 'vi'),
       periodLine: periodLine(form.period, t),
       reportingUnit: t('exports.reporting_unit', { name: form.unit.name }),
-      recipient: options.recipient ? t('exports.recipient_unit', { name: options.recipient }) : null,
+      recipient: options.recipient
+        ? t('exports.recipient_unit', { name: options.recipient })
+        : null,
       measure: measureLine(form, divisor, t),
       labelWidth: columns.length > 10 ? 14 : 30,
       headerRows: headerRows(grid),

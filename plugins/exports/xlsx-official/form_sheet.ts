@@ -4,8 +4,26 @@
  * (A, 1..17), one row per officer / unit, the bold total row, and the signature block.
  */
 import ExcelJS from 'exceljs'
-import { cellNumber, formTitle, headerGrid, lang, measureLine, periodLine, signedOn, type ComputedForm, type ExportRenderOptions } from '#reporting'
-import { BORDER, font, HEADER_FILL, NUMBER_FORMAT, pageSetup, sheetName, TOTAL_FILL } from './styles.js'
+import {
+  cellNumber,
+  formTitle,
+  headerGrid,
+  lang,
+  measureLine,
+  periodLine,
+  signedOn,
+  type ComputedForm,
+  type ExportRenderOptions,
+} from '#reporting'
+import {
+  BORDER,
+  font,
+  HEADER_FILL,
+  NUMBER_FORMAT,
+  pageSetup,
+  sheetName,
+  TOTAL_FILL,
+} from './styles.js'
 
 type Block = { text: string; bold?: boolean; italic?: boolean; size?: number }
 
@@ -20,7 +38,14 @@ function blocks(width: number): [number, number][] | null {
   ]
 }
 
-function writeLine(ws: ExcelJS.Worksheet, row: number, from: number, to: number, line: Block | undefined, align: 'left' | 'center') {
+function writeLine(
+  ws: ExcelJS.Worksheet,
+  row: number,
+  from: number,
+  to: number,
+  line: Block | undefined,
+  align: 'left' | 'center'
+) {
   if (!line) return
   if (to > from) ws.mergeCells(row, from, row, to)
   const cell = ws.getCell(row, from)
@@ -29,7 +54,10 @@ function writeLine(ws: ExcelJS.Worksheet, row: number, from: number, to: number,
   cell.alignment = { horizontal: align, vertical: 'middle', wrapText: true }
 }
 
-export async function formWorkbook(form: ComputedForm, options: ExportRenderOptions): Promise<Buffer> {
+export async function formWorkbook(
+  form: ComputedForm,
+  options: ExportRenderOptions
+): Promise<Buffer> {
   const { t, locale, divisor } = options
   const title = formTitle(form.form.title, locale)
   const firstLabel = t(form.layout === 'officer' ? 'exports.row_officer' : 'exports.row_unit')
@@ -46,7 +74,9 @@ export async function formWorkbook(form: ComputedForm, options: ExportRenderOpti
   // Title block: three columns of lines as on the paper form (stacked when the form is narrow).
   const left: Block[] = [
     ...(title.formNo ? [{ text: t('exports.form_no', { no: title.formNo }), bold: true }] : []),
-    ...(form.form.legalBasis ? [{ text: t('exports.legal_basis', { basis: form.form.legalBasis }), italic: true }] : []),
+    ...(form.form.legalBasis
+      ? [{ text: t('exports.legal_basis', { basis: form.form.legalBasis }), italic: true }]
+      : []),
   ]
   const centre: Block[] = [
     { text: title.name.toLocaleUpperCase(locale === 'en' ? 'en' : 'vi'), bold: true, size: 13 },
@@ -54,7 +84,9 @@ export async function formWorkbook(form: ComputedForm, options: ExportRenderOpti
   ]
   const right: Block[] = [
     { text: t('exports.reporting_unit', { name: form.unit.name }) },
-    ...(options.recipient ? [{ text: t('exports.recipient_unit', { name: options.recipient }) }] : []),
+    ...(options.recipient
+      ? [{ text: t('exports.recipient_unit', { name: options.recipient }) }]
+      : []),
     { text: measureLine(form, divisor, t), italic: true },
   ]
   let row = 1
@@ -86,7 +118,11 @@ export async function formWorkbook(form: ComputedForm, options: ExportRenderOpti
   for (let r = headerStart; r <= numberingRow; r++) {
     for (let c = 1; c <= width; c++) {
       const cell = ws.getCell(r, c)
-      cell.font = font({ bold: r < numberingRow, italic: r === numberingRow, size: r < numberingRow ? 10 : 9 })
+      cell.font = font({
+        bold: r < numberingRow,
+        italic: r === numberingRow,
+        size: r < numberingRow ? 10 : 9,
+      })
       cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
       cell.border = BORDER
       cell.fill = HEADER_FILL
@@ -131,10 +167,22 @@ export async function formWorkbook(form: ComputedForm, options: ExportRenderOpti
   row++
   writeLine(ws, row, ...sign[0], { text: t('exports.preparer_hint'), italic: true }, 'center')
   writeLine(ws, row, ...sign[2], { text: t('exports.head_hint'), italic: true }, 'center')
-  if (options.preparedBy) writeLine(ws, row + 4, ...sign[0], { text: options.preparedBy, bold: true }, 'center')
+  if (options.preparedBy)
+    writeLine(ws, row + 4, ...sign[0], { text: options.preparedBy, bold: true }, 'center')
 
-  ws.columns = [{ width: 34 }, ...grid.order.map((no) => ({ width: byNo.get(no)!.unit === 'percent' ? 9 : 12 }))]
-  ws.views = [{ state: 'frozen', xSplit: 1, ySplit: numberingRow, topLeftCell: `B${numberingRow + 1}`, activeCell: `B${numberingRow + 1}` }]
+  ws.columns = [
+    { width: 34 },
+    ...grid.order.map((no) => ({ width: byNo.get(no)!.unit === 'percent' ? 9 : 12 })),
+  ]
+  ws.views = [
+    {
+      state: 'frozen',
+      xSplit: 1,
+      ySplit: numberingRow,
+      topLeftCell: `B${numberingRow + 1}`,
+      activeCell: `B${numberingRow + 1}`,
+    },
+  ]
   ws.pageSetup = pageSetup(`${headerStart}:${numberingRow}`)
   return Buffer.from(await wb.xlsx.writeBuffer())
 }

@@ -4,8 +4,16 @@ import type ExcelJS from 'exceljs'
 export const FONT = 'Times New Roman'
 export const thin = { style: 'thin' } as const
 export const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin }
-export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } }
-export const TOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF7F7F7' } }
+export const HEADER_FILL: ExcelJS.Fill = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: 'FFEDEDED' },
+}
+export const TOTAL_FILL: ExcelJS.Fill = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: 'FFF7F7F7' },
+}
 
 export const NUMBER_FORMAT = { cases: '#,##0', vnd: '#,##0', percent: '0.00' } as const
 

@@ -17,7 +17,8 @@ export default definePlugin({
   measures: (sql) => {
     const inYear = `NOT ${sql.endedBeforeStart}`
     const withConditions = sql.statusIs('in_progress', 'postponed', 'suspended')
-    const flow = (...kinds: string[]) => sql.amountIf(`${sql.kindIn(...kinds)} AND ${sql.datedInPeriod}`)
+    const flow = (...kinds: string[]) =>
+      sql.amountIf(`${sql.kindIn(...kinds)} AND ${sql.datedInPeriod}`)
     const remainingIf = (predicate: string) => sql.amountIf(predicate, sql.balance)
     return {
       c1: `(CASE WHEN ${inYear} AND ${sql.datedBeforeStart} THEN ${sql.balance} WHEN ${inYear} AND ${sql.kindIn('obligation')} AND ${sql.datedInPeriod} THEN m.amount ELSE 0 END)`,

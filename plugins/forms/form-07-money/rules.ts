@@ -14,4 +14,9 @@ export const RULES: RuleSpec[] = [
  * Column 3 in money may go down from one period to the next when an amending decision lowers an obligation
  * (SPEC §3 allows negative obligation entries), so its decrease is a warning to explain, not an error.
  */
-export const CROSS_PERIOD = { opening: '2', closing: '16', flows: ['4', '5', '8', '9', '10'], softFlows: ['3'] }
+export const CROSS_PERIOD = {
+  opening: '2',
+  closing: '16',
+  flows: ['4', '5', '8', '9', '10'],
+  softFlows: ['3'],
+}

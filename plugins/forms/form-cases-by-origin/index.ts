@@ -8,7 +8,13 @@ export default definePlugin({
   kind: 'form',
   source: 'cases',
   columns: [
-    { key: 'c1', no: 1, unit: 'cases', label: { vi: 'Thụ lý mới', en: 'Newly accepted' }, formula: '= 2 + 3 + 4' },
+    {
+      key: 'c1',
+      no: 1,
+      unit: 'cases',
+      label: { vi: 'Thụ lý mới', en: 'Newly accepted' },
+      formula: '= 2 + 3 + 4',
+    },
     { key: 'c2', no: 2, unit: 'cases', label: { vi: 'Quyết định mới', en: 'New decisions' } },
     { key: 'c3', no: 3, unit: 'cases', label: { vi: 'Nhận ủy thác', en: 'Delegated in' } },
     { key: 'c4', no: 4, unit: 'cases', label: { vi: 'Rút hồ sơ lên', en: 'Withdrawn in' } },

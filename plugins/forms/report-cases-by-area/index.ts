@@ -13,9 +13,16 @@ const measures = (ctx: ReportContext) => ({
 })
 
 const selects = (ctx: ReportContext) =>
-  Object.entries(measures(ctx)).map(([key, predicate]) => ctx.raw(`COALESCE(SUM(CASE WHEN ${predicate} THEN 1 ELSE 0 END), 0) AS ${key}`))
+  Object.entries(measures(ctx)).map(([key, predicate]) =>
+    ctx.raw(`COALESCE(SUM(CASE WHEN ${predicate} THEN 1 ELSE 0 END), 0) AS ${key}`)
+  )
 
-const values = (row: any) => Object.fromEntries(Object.keys(row).filter((k) => /^c\d+$/.test(k)).map((k) => [k, Number(row[k])]))
+const values = (row: any) =>
+  Object.fromEntries(
+    Object.keys(row)
+      .filter((k) => /^c\d+$/.test(k))
+      .map((k) => [k, Number(row[k])])
+  )
 
 export default definePlugin({
   kind: 'form',
@@ -23,9 +30,24 @@ export default definePlugin({
   columns: [
     { key: 'c1', no: 1, unit: 'cases', label: { vi: 'Tổng số thụ lý', en: 'Total accepted' } },
     { key: 'c2', no: 2, unit: 'cases', label: { vi: 'Thụ lý mới', en: 'Newly accepted' } },
-    { key: 'c3', no: 3, unit: 'cases', label: { vi: 'Xong / đình chỉ', en: 'Completed / terminated' } },
-    { key: 'c4', no: 4, unit: 'cases', label: { vi: 'Chưa xong cuối kỳ', en: 'Open at period end' } },
-    { key: 'c5', no: 5, unit: 'cases', label: { vi: 'Trong đó chưa có điều kiện', en: 'Of which without conditions' } },
+    {
+      key: 'c3',
+      no: 3,
+      unit: 'cases',
+      label: { vi: 'Xong / đình chỉ', en: 'Completed / terminated' },
+    },
+    {
+      key: 'c4',
+      no: 4,
+      unit: 'cases',
+      label: { vi: 'Chưa xong cuối kỳ', en: 'Open at period end' },
+    },
+    {
+      key: 'c5',
+      no: 5,
+      unit: 'cases',
+      label: { vi: 'Trong đó chưa có điều kiện', en: 'Of which without conditions' },
+    },
   ],
   rules: [{ id: 'a1', left: '5', op: '<=', right: '4', importance: 'error' }],
   compute: async (ctx) => {
@@ -41,10 +63,21 @@ export default definePlugin({
       .filter((g: any) => Number(g.c1) > 0)
       .map((g: any, i: number) => {
         const area = g.area ?? '—'
-        return { key: i + 1, kind: 'unit' as const, label: { vi: `${g.unit_code} · ${area}`, en: `${g.unit_code} · ${area}` }, unitCode: g.unit_code, values: values(g) }
+        return {
+          key: i + 1,
+          kind: 'unit' as const,
+          label: { vi: `${g.unit_code} · ${area}`, en: `${g.unit_code} · ${area}` },
+          unitCode: g.unit_code,
+          values: values(g),
+        }
       })
     // Groups with nothing in the year are left out; the total counts only the year's cases too (c2..c5 ⊂ c1).
-    rows.push({ key: -1, kind: 'total', label: { vi: 'Tổng cộng', en: 'Total' }, values: values(total) })
+    rows.push({
+      key: -1,
+      kind: 'total',
+      label: { vi: 'Tổng cộng', en: 'Total' },
+      values: values(total),
+    })
     return rows
   },
 })

@@ -8,12 +8,27 @@ export default definePlugin({
   kind: 'form',
   source: 'cases',
   columns: [
-    { key: 'c1', no: 1, unit: 'cases', label: { vi: 'Chưa xong cuối kỳ', en: 'Open at period end' } },
-    { key: 'c2', no: 2, unit: 'cases', label: { vi: 'Có điều kiện thi hành', en: 'With conditions' } },
+    {
+      key: 'c1',
+      no: 1,
+      unit: 'cases',
+      label: { vi: 'Chưa xong cuối kỳ', en: 'Open at period end' },
+    },
+    {
+      key: 'c2',
+      no: 2,
+      unit: 'cases',
+      label: { vi: 'Có điều kiện thi hành', en: 'With conditions' },
+    },
     { key: 'c3', no: 3, unit: 'cases', label: { vi: 'Đang thi hành', en: 'In progress' } },
     { key: 'c4', no: 4, unit: 'cases', label: { vi: 'Hoãn', en: 'Postponed' } },
     { key: 'c5', no: 5, unit: 'cases', label: { vi: 'Tạm đình chỉ', en: 'Suspended' } },
-    { key: 'c6', no: 6, unit: 'cases', label: { vi: 'Chưa có điều kiện thi hành', en: 'Without conditions' } },
+    {
+      key: 'c6',
+      no: 6,
+      unit: 'cases',
+      label: { vi: 'Chưa có điều kiện thi hành', en: 'Without conditions' },
+    },
   ],
   rules: [
     { id: 'k1', left: '1', op: '=', right: '2 + 6', importance: 'error' },

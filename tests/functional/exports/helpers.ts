@@ -5,7 +5,10 @@ import { ApiRequest } from '@japa/api-client'
 import { User } from '#accounts'
 
 // Only the binary types (CSV stays text, as other modules' tests expect it).
-const BINARY = ['application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']
+const BINARY = [
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+]
 const collect = (res: any, done: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = []
   res.on('data', (c: Buffer) => chunks.push(c))
@@ -22,11 +25,19 @@ export async function workbook(body: Buffer) {
 }
 
 export async function refusals(user: User) {
-  return db.from('audit_events').where('action', 'access.denied').where('actor_id', user.id).where('outcome', 'refused')
+  return db
+    .from('audit_events')
+    .where('action', 'access.denied')
+    .where('actor_id', user.id)
+    .where('outcome', 'refused')
 }
 
 export async function downloads(user: User) {
-  return db.from('audit_events').where('action', 'reporting.export.download').where('actor_id', user.id).orderBy('id')
+  return db
+    .from('audit_events')
+    .where('action', 'reporting.export.download')
+    .where('actor_id', user.id)
+    .orderBy('id')
 }
 
 export async function apiToken(user: User, abilities: string[]) {

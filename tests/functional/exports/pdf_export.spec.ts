@@ -19,8 +19,12 @@ import { downloads, Q } from './helpers.js'
 const PDFTOTEXT = '/usr/bin/pdftotext'
 const PDFFONTS = '/usr/bin/pdffonts'
 const IN_CI = process.env.CI === 'true'
-const missing = [!existsSync(chromiumPath()) && `Chromium (${chromiumPath()})`, !existsSync(PDFTOTEXT) && `pdftotext (${PDFTOTEXT}, apt-get install poppler-utils)`].filter(Boolean)
-if (missing.length && !IN_CI) console.log(`\n  SKIPPED PDF export tests: missing ${missing.join(' and ')}\n`)
+const missing = [
+  !existsSync(chromiumPath()) && `Chromium (${chromiumPath()})`,
+  !existsSync(PDFTOTEXT) && `pdftotext (${PDFTOTEXT}, apt-get install poppler-utils)`,
+].filter(Boolean)
+if (missing.length && !IN_CI)
+  console.log(`\n  SKIPPED PDF export tests: missing ${missing.join(' and ')}\n`)
 
 async function pdfText(pdf: Buffer): Promise<{ text: string; fonts: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'thads-pdf-'))
@@ -37,17 +41,26 @@ async function pdfText(pdf: Buffer): Promise<{ text: string; fonts: string }> {
 
 test.group('Exports: official PDF (Chromium)', (group) => {
   group.tap((t) => {
-    if (missing.length && IN_CI) t.setup(() => { throw new Error(`PDF export tests need ${missing.join(' and ')} in CI`) })
+    if (missing.length && IN_CI)
+      t.setup(() => {
+        throw new Error(`PDF export tests need ${missing.join(' and ')} in CI`)
+      })
     else if (missing.length) t.skip(true, `missing ${missing.join(' and ')}`)
   })
   group.teardown(() => closePdfBrowser())
 
-  test('form 06 as an A4 landscape PDF whose text has the title block, grouped headers and diacritics', async ({ client, assert }) => {
+  test('form 06 as an A4 landscape PDF whose text has the title block, grouped headers and diacritics', async ({
+    client,
+    assert,
+  }) => {
     const { province, districts } = await makeProvinceTree(2)
     await writeCase(districts[0], '2024-11-03', [{ day: '2024-11-20', status: 'completed' }])
     await writeCase(districts[1], '2024-12-01', [{ day: '2025-02-01', status: 'postponed' }])
     const user = await makeUser(province.code, ['statistician'])
-    const response = await as(client.get(`/reports/forms/form-06-cases/export?format=pdf&unit=${province.code}&${Q}`), user)
+    const response = await as(
+      client.get(`/reports/forms/form-06-cases/export?format=pdf&unit=${province.code}&${Q}`),
+      user
+    )
     response.assertStatus(200)
     assert.equal(response.header('content-type'), 'application/pdf')
     const pdf = response.body() as Buffer
@@ -79,11 +92,19 @@ test.group('Exports: official PDF (Chromium)', (group) => {
     assert.equal(JSON.parse(audit[0].after).format, 'pdf')
   })
 
-  test('form 07 PDF shows money in thousands in the Vietnamese format, in English too; one browser serves every PDF', async ({ client, assert }) => {
+  test('form 07 PDF shows money in thousands in the Vietnamese format, in English too; one browser serves every PDF', async ({
+    client,
+    assert,
+  }) => {
     const { province, districts } = await makeProvinceTree(1)
-    await writeCase(districts[0], '2024-11-03', [{ day: '2024-11-03', money: [['obligation', 12_345_678]] }])
+    await writeCase(districts[0], '2024-11-03', [
+      { day: '2024-11-03', money: [['obligation', 12_345_678]] },
+    ])
     const user = await makeUser(province.code, ['head'])
-    const vi = await as(client.get(`/reports/forms/form-07-money/export?format=pdf&unit=${province.code}&${Q}`), user)
+    const vi = await as(
+      client.get(`/reports/forms/form-07-money/export?format=pdf&unit=${province.code}&${Q}`),
+      user
+    )
     vi.assertStatus(200)
     assert.isTrue(pdfBrowserRunning())
     const { text } = await pdfText(vi.body())
@@ -92,30 +113,68 @@ test.group('Exports: official PDF (Chromium)', (group) => {
     assert.include(flat, 'Đơn vị tính: nghìn đồng')
     assert.match(flat, /Tổng cộng 12\.346 0 12\.346/)
 
-    const en = await produceExport(user, { form: 'form-07-money', unit: province.code, year: 2025, period: 6, format: 'pdf', locale: 'en' })
+    const en = await produceExport(user, {
+      form: 'form-07-money',
+      unit: province.code,
+      year: 2025,
+      period: 6,
+      format: 'pdf',
+      locale: 'en',
+    })
     const english = (await pdfText(en.body!)).text.replace(/\s+/g, ' ')
     assert.include(english, 'Reporting period: 6 months, from 01/10/2024 to 31/03/2025')
     assert.include(english, 'Unit: thousand VND')
     assert.match(english, /Total 12,346 0 12,346/)
   })
 
-  test('the shared browser is closed on demand and relaunched by the next PDF', async ({ assert }) => {
+  test('the shared browser is closed on demand and relaunched by the next PDF', async ({
+    assert,
+  }) => {
     const plugin = exportPluginFor('pdf')!
     await closePdfBrowser()
     assert.isFalse(pdfBrowserRunning())
     const form = {
-      form: { id: 'x', version: '1.0.0', title: { vi: 'Danh sách thử: Đây là tiêu đề', en: 'Test: title' }, legalBasis: null, source: 'custom' as const },
+      form: {
+        id: 'x',
+        version: '1.0.0',
+        title: { vi: 'Danh sách thử: Đây là tiêu đề', en: 'Test: title' },
+        legalBasis: null,
+        source: 'custom' as const,
+      },
       unit: { id: 1, code: 'TC', name: 'Tổng cục Thi hành án dân sự', level: 'national' },
       period: { year: 2026, n: 12, start: '2025-10-01', end: '2026-09-30' },
       layout: 'custom' as const,
       officerId: null,
-      columns: [{ key: 'a', no: 1, unit: 'cases' as const, label: { vi: 'Số việc đã thụ lý', en: 'Cases' } }],
-      rows: [{ key: -1, kind: 'total' as const, label: { vi: 'Tổng cộng', en: 'Total' }, values: { a: 3 } }],
+      columns: [
+        {
+          key: 'a',
+          no: 1,
+          unit: 'cases' as const,
+          label: { vi: 'Số việc đã thụ lý', en: 'Cases' },
+        },
+      ],
+      rows: [
+        {
+          key: -1,
+          kind: 'total' as const,
+          label: { vi: 'Tổng cộng', en: 'Total' },
+          values: { a: 3 },
+        },
+      ],
       rules: [],
       computedAt: new Date().toISOString(),
     }
-    const t = (key: string, data?: any) => (key === 'exports.period_line' ? `Kỳ báo cáo: ${data.n} tháng` : key)
-    const pdf = (await plugin.render(form, { locale: 'vi', t, divisor: 1, headerGroups: null, recipient: null, preparedBy: null, issuedOn: '2026-10-05' })) as Buffer
+    const t = (key: string, data?: any) =>
+      key === 'exports.period_line' ? `Kỳ báo cáo: ${data.n} tháng` : key
+    const pdf = (await plugin.render(form, {
+      locale: 'vi',
+      t,
+      divisor: 1,
+      headerGroups: null,
+      recipient: null,
+      preparedBy: null,
+      issuedOn: '2026-10-05',
+    })) as Buffer
     assert.isTrue(pdfBrowserRunning())
     const flat = (await pdfText(pdf)).text.replace(/\s+/g, ' ')
     assert.include(flat, 'ĐÂY LÀ TIÊU ĐỀ')

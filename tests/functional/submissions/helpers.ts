@@ -19,12 +19,38 @@ export async function staff(unitCode: string, roles: Role[]) {
 }
 
 /** POST /periods/submissions as `user`, answering JSON (422 bodies) without following redirects. */
-export function submit(client: ApiClient, user: User, input: { unit: string; year: number; period: number; form?: string }) {
-  return as(client.post('/periods/submissions').form({ form: input.form ?? FORM, ...input }).withCsrfToken().header('accept', 'application/json').redirects(0), user)
+export function submit(
+  client: ApiClient,
+  user: User,
+  input: { unit: string; year: number; period: number; form?: string }
+) {
+  return as(
+    client
+      .post('/periods/submissions')
+      .form({ form: input.form ?? FORM, ...input })
+      .withCsrfToken()
+      .header('accept', 'application/json')
+      .redirects(0),
+    user
+  )
 }
 
-export function decide(client: ApiClient, user: User, id: number, action: 'approve' | 'accept' | 'return' | 'resubmit', reason?: string) {
-  return as(client.post(`/periods/submissions/${id}/${action}`).form(reason ? { reason } : {}).withCsrfToken().header('accept', 'application/json').redirects(0), user)
+export function decide(
+  client: ApiClient,
+  user: User,
+  id: number,
+  action: 'approve' | 'accept' | 'return' | 'resubmit',
+  reason?: string
+) {
+  return as(
+    client
+      .post(`/periods/submissions/${id}/${action}`)
+      .form(reason ? { reason } : {})
+      .withCsrfToken()
+      .header('accept', 'application/json')
+      .redirects(0),
+    user
+  )
 }
 
 /** The newest submission row of a unit (any level unless given). */
@@ -39,5 +65,10 @@ export async function decisionsOf(id: number) {
 }
 
 export async function denials(user: User) {
-  return db.from('audit_events').where('action', 'access.denied').where('actor_id', user.id).where('outcome', 'refused').orderBy('id', 'desc')
+  return db
+    .from('audit_events')
+    .where('action', 'access.denied')
+    .where('actor_id', user.id)
+    .where('outcome', 'refused')
+    .orderBy('id', 'desc')
 }

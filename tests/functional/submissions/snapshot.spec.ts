@@ -17,15 +17,25 @@ test.group('Submissions: snapshots', (group) => {
     return () => setToday(null)
   })
 
-  test('a district statistician submits form 06: snapshot, sha256, deadline and audit', async ({ client, assert }) => {
+  test('a district statistician submits form 06: snapshot, sha256, deadline and audit', async ({
+    client,
+    assert,
+  }) => {
     const { districts } = await tree(1)
     const district = districts[0]
     const officer = await staff(district.code, ['officer'])
     await writeCase(district, '2024-11-05', [{ day: '2024-11-06', officer: officer.id }])
-    await writeCase(district, '2025-02-10', [{ day: '2025-02-10', officer: officer.id }, { day: '2025-03-03', status: 'completed' }])
+    await writeCase(district, '2025-02-10', [
+      { day: '2025-02-10', officer: officer.id },
+      { day: '2025-03-03', status: 'completed' },
+    ])
     const statistician = await staff(district.code, ['statistician'])
 
-    const response = await submit(client, statistician, { unit: district.code, year: 2025, period: 6 })
+    const response = await submit(client, statistician, {
+      unit: district.code,
+      year: 2025,
+      period: 6,
+    })
     response.assertStatus(302)
     const row = await newestRow(district.id)
     assert.match(response.header('location') ?? '', new RegExp(`/periods/submissions/${row.id}$`))
@@ -54,62 +64,107 @@ test.group('Submissions: snapshots', (group) => {
     assert.include(page.text(), 'id="snapshot-table"')
   })
 
-  test('snapshots, decisions and revisions are append-only at the database', async ({ client, assert }) => {
+  test('snapshots, decisions and revisions are append-only at the database', async ({
+    client,
+    assert,
+  }) => {
     const { districts } = await tree(1)
     const head = await staff(districts[0].code, ['head'])
-    ;(await submit(client, head, { unit: districts[0].code, year: 2025, period: 6 })).assertStatus(302)
+    ;(await submit(client, head, { unit: districts[0].code, year: 2025, period: 6 })).assertStatus(
+      302
+    )
     const row = await newestRow(districts[0].id)
-    await assert.rejects(() => db.from('submissions').where('id', row.id).update({ snapshot: '{}' }))
+    await assert.rejects(() =>
+      db.from('submissions').where('id', row.id).update({ snapshot: '{}' })
+    )
     await assert.rejects(() => db.from('submissions').where('id', row.id).delete())
     ;(await decide(client, head, row.id, 'approve')).assertStatus(302)
-    await assert.rejects(() => db.from('submission_decisions').where('submission_id', row.id).update({ action: 'returned' }))
-    await assert.rejects(() => db.from('submission_decisions').where('submission_id', row.id).delete())
+    await assert.rejects(() =>
+      db.from('submission_decisions').where('submission_id', row.id).update({ action: 'returned' })
+    )
+    await assert.rejects(() =>
+      db.from('submission_decisions').where('submission_id', row.id).delete()
+    )
     assert.equal((await newestRow(districts[0].id)).snapshot, row.snapshot)
   })
 
-  test('a violated error rule refuses the submission and lists the rule', async ({ client, assert }) => {
+  test('a violated error rule refuses the submission and lists the rule', async ({
+    client,
+    assert,
+  }) => {
     const { districts } = await tree(1)
     // A status no column knows: counted in (6) but neither in (7) nor in (14), so 6 = 7 + 14 fails.
     await writeCase(districts[0], '2024-11-05', [{ day: '2024-12-01', status: 'bogus' }])
     const statistician = await staff(districts[0].code, ['statistician'])
-    const response = await submit(client, statistician, { unit: districts[0].code, year: 2025, period: 6 })
+    const response = await submit(client, statistician, {
+      unit: districts[0].code,
+      year: 2025,
+      period: 6,
+    })
     response.assertStatus(422)
     const error = response.body().errors[0]
     assert.equal(error.code, 'submissions.errors.rules_violated')
     assert.include(error.message, 'r3')
     assert.notExists(await newestRow(districts[0].id))
     // The form page shows the Submit button disabled.
-    const page = await as(client.get(`/reports/forms/form-06-cases?unit=${districts[0].code}&year=2025&period=6`), statistician)
+    const page = await as(
+      client.get(`/reports/forms/form-06-cases?unit=${districts[0].code}&year=2025&period=6`),
+      statistician
+    )
     page.assertStatus(200)
     assert.include(page.text(), 'id="submission-panel"')
     assert.notInclude(page.text(), 'id="submit-form"')
   })
 
-  test('the form page offers Submit; a second submission is refused until a return, then version 2', async ({ client, assert }) => {
+  test('the form page offers Submit; a second submission is refused until a return, then version 2', async ({
+    client,
+    assert,
+  }) => {
     const { districts } = await tree(1)
     const statistician = await staff(districts[0].code, ['statistician'])
     const head = await staff(districts[0].code, ['head'])
-    const page = await as(client.get(`/reports/forms/form-06-cases?unit=${districts[0].code}&year=2025&period=6`), statistician)
+    const page = await as(
+      client.get(`/reports/forms/form-06-cases?unit=${districts[0].code}&year=2025&period=6`),
+      statistician
+    )
     assert.include(page.text(), 'id="submit-form"')
-    ;(await submit(client, statistician, { unit: districts[0].code, year: 2025, period: 6 })).assertStatus(302)
+    ;(
+      await submit(client, statistician, { unit: districts[0].code, year: 2025, period: 6 })
+    ).assertStatus(302)
     const v1 = await newestRow(districts[0].id)
-    const again = await submit(client, statistician, { unit: districts[0].code, year: 2025, period: 6 })
+    const again = await submit(client, statistician, {
+      unit: districts[0].code,
+      year: 2025,
+      period: 6,
+    })
     again.assertStatus(422)
     assert.equal(again.body().errors[0].code, 'submissions.errors.already_submitted')
-    ;(await decide(client, head, v1.id, 'return', 'Thiếu số liệu của chấp hành viên mới')).assertStatus(302)
+    ;(
+      await decide(client, head, v1.id, 'return', 'Thiếu số liệu của chấp hành viên mới')
+    ).assertStatus(302)
     ;(await decide(client, statistician, v1.id, 'resubmit')).assertStatus(302)
     const v2 = await newestRow(districts[0].id)
     assert.equal(v2.version, 2)
     assert.equal(v2.previous_id, v1.id)
-    const board = await as(client.get(`/periods/submissions?unit=${districts[0].code}&year=2025&period=6`), head)
+    const board = await as(
+      client.get(`/periods/submissions?unit=${districts[0].code}&year=2025&period=6`),
+      head
+    )
     board.assertStatus(200)
-    assert.include(board.text(), `data-unit="${districts[0].code}" data-level="unit" data-officer="" data-state="submitted"`)
+    assert.include(
+      board.text(),
+      `data-unit="${districts[0].code}" data-level="unit" data-officer="" data-state="submitted"`
+    )
   })
 
   test('a period that has not ended cannot be submitted', async ({ client, assert }) => {
     const { districts } = await tree(1)
     const statistician = await staff(districts[0].code, ['statistician'])
-    const response = await submit(client, statistician, { unit: districts[0].code, year: 2025, period: 7 })
+    const response = await submit(client, statistician, {
+      unit: districts[0].code,
+      year: 2025,
+      period: 7,
+    })
     response.assertStatus(422)
     assert.equal(response.body().errors[0].code, 'submissions.errors.period_not_ended')
   })

@@ -13,7 +13,10 @@ const P7 = { year: 2025, period: 7 }
 test.group('Submissions: on time or late', (group) => {
   group.each.teardown(() => setToday(null))
 
-  test('officer rows: Monday 05/05 is on time, Tuesday 06/05 is late', async ({ client, assert }) => {
+  test('officer rows: Monday 05/05 is on time, Tuesday 06/05 is late', async ({
+    client,
+    assert,
+  }) => {
     const { districts } = await tree(1)
     const early = await staff(districts[0].code, ['officer'])
     const tardy = await staff(districts[0].code, ['officer'])
@@ -21,20 +24,34 @@ test.group('Submissions: on time or late', (group) => {
     ;(await submit(client, early, { unit: districts[0].code, ...P7 })).assertStatus(302)
     setToday('2025-05-06')
     ;(await submit(client, tardy, { unit: districts[0].code, ...P7 })).assertStatus(302)
-    const rows = await db.from('submissions').where('unit_id', districts[0].id).where('level', 'officer').orderBy('id')
-    assert.deepEqual(rows.map((r) => [r.officer_id, Boolean(Number(r.late)), String(r.deadline).slice(0, 10)]), [
-      [early.id, false, '2025-05-05'],
-      [tardy.id, true, '2025-05-05'],
-    ])
+    const rows = await db
+      .from('submissions')
+      .where('unit_id', districts[0].id)
+      .where('level', 'officer')
+      .orderBy('id')
+    assert.deepEqual(
+      rows.map((r) => [r.officer_id, Boolean(Number(r.late)), String(r.deadline).slice(0, 10)]),
+      [
+        [early.id, false, '2025-05-05'],
+        [tardy.id, true, '2025-05-05'],
+      ]
+    )
   })
 
-  test('unit reports: 06/05 on time, 07/05 late; province report: 08/05 on time; the board says so', async ({ client, assert }) => {
+  test('unit reports: 06/05 on time, 07/05 late; province report: 08/05 on time; the board says so', async ({
+    client,
+    assert,
+  }) => {
     const { province, districts } = await tree(2)
     const [d1, d2] = districts
     setToday('2025-05-06')
-    ;(await submit(client, await staff(d1.code, ['statistician']), { unit: d1.code, ...P7 })).assertStatus(302)
+    ;(
+      await submit(client, await staff(d1.code, ['statistician']), { unit: d1.code, ...P7 })
+    ).assertStatus(302)
     setToday('2025-05-07')
-    ;(await submit(client, await staff(d2.code, ['head']), { unit: d2.code, ...P7 })).assertStatus(302)
+    ;(await submit(client, await staff(d2.code, ['head']), { unit: d2.code, ...P7 })).assertStatus(
+      302
+    )
     setToday('2025-05-08')
     const statP = await staff(province.code, ['statistician'])
     ;(await submit(client, statP, { unit: province.code, ...P7 })).assertStatus(302)
@@ -44,10 +61,22 @@ test.group('Submissions: on time or late', (group) => {
     assert.isFalse(Boolean(Number(provinceRow.late)))
     assert.equal(String(provinceRow.deadline).slice(0, 10), '2025-05-08')
 
-    const board = await as(client.get(`/periods/submissions?unit=${province.code}&year=2025&period=7`), statP)
-    assert.include(board.text(), `data-unit="${d1.code}" data-level="unit" data-officer="" data-state="submitted" data-timeliness="on_time"`)
-    assert.include(board.text(), `data-unit="${d2.code}" data-level="unit" data-officer="" data-state="submitted" data-timeliness="late"`)
-    const lateOnly = await as(client.get(`/periods/submissions?unit=${province.code}&year=2025&period=7&status=late`), statP)
+    const board = await as(
+      client.get(`/periods/submissions?unit=${province.code}&year=2025&period=7`),
+      statP
+    )
+    assert.include(
+      board.text(),
+      `data-unit="${d1.code}" data-level="unit" data-officer="" data-state="submitted" data-timeliness="on_time"`
+    )
+    assert.include(
+      board.text(),
+      `data-unit="${d2.code}" data-level="unit" data-officer="" data-state="submitted" data-timeliness="late"`
+    )
+    const lateOnly = await as(
+      client.get(`/periods/submissions?unit=${province.code}&year=2025&period=7&status=late`),
+      statP
+    )
     assert.include(lateOnly.text(), `data-unit="${d2.code}"`)
     assert.notInclude(lateOnly.text(), `data-unit="${d1.code}"`)
   })

@@ -1,13 +1,29 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { addWorkingDays, isWorkingDay, workingDaysBetween, invalidateCalendar, holidayName, calendarBetween } from '#core'
+import {
+  addWorkingDays,
+  isWorkingDay,
+  workingDaysBetween,
+  invalidateCalendar,
+  holidayName,
+  calendarBetween,
+} from '#core'
 
 test.group('Working-day calendar (seeded 2024–2027)', () => {
   test('weekends and public holidays are not working days', async ({ assert }) => {
     assert.isTrue(await isWorkingDay('2025-02-03')) // Monday after Tết Ất Tỵ
     assert.isFalse(await isWorkingDay('2025-02-01')) // Saturday
     assert.isFalse(await isWorkingDay('2025-02-02')) // Sunday
-    for (const day of ['2025-01-27', '2025-01-29', '2025-01-31', '2024-02-08', '2026-02-17', '2025-04-07', '2024-09-03', '2025-09-01']) {
+    for (const day of [
+      '2025-01-27',
+      '2025-01-29',
+      '2025-01-31',
+      '2024-02-08',
+      '2026-02-17',
+      '2025-04-07',
+      '2024-09-03',
+      '2025-09-01',
+    ]) {
       assert.isFalse(await isWorkingDay(day), day)
     }
     assert.equal(await holidayName('2025-04-30'), 'Ngày Chiến thắng')
@@ -40,8 +56,17 @@ test.group('Working-day calendar (seeded 2024–2027)', () => {
     assert.equal(await workingDaysBetween('2025-03-14', '2025-03-07'), -5)
     assert.equal(await workingDaysBetween('2025-03-08', '2025-03-09'), 0) // a weekend
     assert.equal(await workingDaysBetween('2025-03-10', '2025-03-10'), 0)
-    for (const [start, n] of [['2024-12-27', 7], ['2026-02-12', 3], ['2027-04-28', 4], ['2025-08-29', 2]] as const) {
-      assert.equal(await workingDaysBetween(start, await addWorkingDays(start, n)), n, `${start}+${n}`)
+    for (const [start, n] of [
+      ['2024-12-27', 7],
+      ['2026-02-12', 3],
+      ['2027-04-28', 4],
+      ['2025-08-29', 2],
+    ] as const) {
+      assert.equal(
+        await workingDaysBetween(start, await addWorkingDays(start, n)),
+        n,
+        `${start}+${n}`
+      )
     }
   })
 

@@ -1,5 +1,13 @@
 import { test } from '@japa/runner'
-import { periodRange, periodOf, periodsOf, periodMonth, statisticalYearOf, monthCloseDate, yearRange } from '#periods'
+import {
+  periodRange,
+  periodOf,
+  periodsOf,
+  periodMonth,
+  statisticalYearOf,
+  monthCloseDate,
+  yearRange,
+} from '#periods'
 
 test.group('Statistical periods (SPEC §4)', () => {
   test('the statistical year runs 1 October to 30 September', ({ assert }) => {
@@ -11,13 +19,23 @@ test.group('Statistical periods (SPEC §4)', () => {
   })
 
   test('period n is cumulative from 1 October to the end of the n-th month', ({ assert }) => {
-    assert.deepEqual(periodRange(2025, 1), { year: 2025, n: 1, start: '2024-10-01', end: '2024-10-31' })
+    assert.deepEqual(periodRange(2025, 1), {
+      year: 2025,
+      n: 1,
+      start: '2024-10-01',
+      end: '2024-10-31',
+    })
     assert.equal(periodRange(2025, 3).end, '2024-12-31')
     assert.equal(periodRange(2025, 4).end, '2025-01-31')
     assert.equal(periodRange(2025, 5).end, '2025-02-28')
     assert.equal(periodRange(2024, 5).end, '2024-02-29') // leap year
     assert.equal(periodRange(2025, 6).end, '2025-03-31')
-    assert.deepEqual(periodRange(2025, 12), { year: 2025, n: 12, start: '2024-10-01', end: '2025-09-30' })
+    assert.deepEqual(periodRange(2025, 12), {
+      year: 2025,
+      n: 12,
+      start: '2024-10-01',
+      end: '2025-09-30',
+    })
     assert.equal(periodMonth(2025, 3), '2024-12')
     assert.equal(periodMonth(2025, 12), '2025-09')
     const all = periodsOf(2026)
@@ -28,11 +46,36 @@ test.group('Statistical periods (SPEC §4)', () => {
   })
 
   test('periodOf gives the monthly period whose last month holds the day', ({ assert }) => {
-    assert.deepEqual(periodOf('2025-03-15'), { year: 2025, n: 6, start: '2024-10-01', end: '2025-03-31' })
-    assert.deepEqual(periodOf('2024-10-01'), { year: 2025, n: 1, start: '2024-10-01', end: '2024-10-31' })
-    assert.deepEqual(periodOf('2024-12-31'), { year: 2025, n: 3, start: '2024-10-01', end: '2024-12-31' })
-    assert.deepEqual(periodOf('2025-01-01'), { year: 2025, n: 4, start: '2024-10-01', end: '2025-01-31' })
-    assert.deepEqual(periodOf('2025-09-30'), { year: 2025, n: 12, start: '2024-10-01', end: '2025-09-30' })
+    assert.deepEqual(periodOf('2025-03-15'), {
+      year: 2025,
+      n: 6,
+      start: '2024-10-01',
+      end: '2025-03-31',
+    })
+    assert.deepEqual(periodOf('2024-10-01'), {
+      year: 2025,
+      n: 1,
+      start: '2024-10-01',
+      end: '2024-10-31',
+    })
+    assert.deepEqual(periodOf('2024-12-31'), {
+      year: 2025,
+      n: 3,
+      start: '2024-10-01',
+      end: '2024-12-31',
+    })
+    assert.deepEqual(periodOf('2025-01-01'), {
+      year: 2025,
+      n: 4,
+      start: '2024-10-01',
+      end: '2025-01-31',
+    })
+    assert.deepEqual(periodOf('2025-09-30'), {
+      year: 2025,
+      n: 12,
+      start: '2024-10-01',
+      end: '2025-09-30',
+    })
     assert.equal(periodOf('2025-10-01').year, 2026)
   })
 

@@ -1,7 +1,15 @@
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import { readdirSync } from 'node:fs'
-import { loadPlugins, pluginRegistry, satisfies, periodRange, periodOf, parseSide, type LoadedPlugin } from '#reporting'
+import {
+  loadPlugins,
+  pluginRegistry,
+  satisfies,
+  periodRange,
+  periodOf,
+  parseSide,
+  type LoadedPlugin,
+} from '#reporting'
 
 const FIXTURES = app.makePath('tests/fixtures/reporting_plugins')
 
@@ -35,12 +43,16 @@ test.group('Reporting plugin loader', () => {
     assert.isTrue(errors.some((e) => e.includes('throwing-import')))
   })
 
-  test('every folder of plugins/ is in the registry and loads without error', async ({ assert }) => {
+  test('every folder of plugins/ is in the registry and loads without error', async ({
+    assert,
+  }) => {
     const registry = pluginRegistry()
     for (const kind of ['forms', 'exports', 'integrations']) {
       let folders: string[] = []
       try {
-        folders = readdirSync(app.makePath('plugins', kind), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+        folders = readdirSync(app.makePath('plugins', kind), { withFileTypes: true })
+          .filter((d) => d.isDirectory())
+          .map((d) => d.name)
       } catch {}
       for (const folder of folders) {
         const entry = registry.find((p) => p.id === folder)
@@ -65,8 +77,18 @@ test.group('Reporting helpers', () => {
   })
 
   test('statistical periods run from 1 October, cumulatively', ({ assert }) => {
-    assert.deepEqual(periodRange(2025, 1), { year: 2025, n: 1, start: '2024-10-01', end: '2024-10-31' })
-    assert.deepEqual(periodRange(2025, 5), { year: 2025, n: 5, start: '2024-10-01', end: '2025-02-28' })
+    assert.deepEqual(periodRange(2025, 1), {
+      year: 2025,
+      n: 1,
+      start: '2024-10-01',
+      end: '2024-10-31',
+    })
+    assert.deepEqual(periodRange(2025, 5), {
+      year: 2025,
+      n: 5,
+      start: '2024-10-01',
+      end: '2025-02-28',
+    })
     assert.deepEqual(periodRange(2024, 5).end, '2024-02-29')
     assert.deepEqual(periodRange(2025, 12).end, '2025-09-30')
     assert.deepEqual(periodOf('2024-10-15'), { year: 2025, n: 1 })
@@ -75,7 +97,11 @@ test.group('Reporting helpers', () => {
   })
 
   test('rule sides parse as signed sums of column numbers', ({ assert }) => {
-    assert.deepEqual(parseSide('1 - 4 - 5'), [{ sign: 1, no: 1 }, { sign: -1, no: 4 }, { sign: -1, no: 5 }])
+    assert.deepEqual(parseSide('1 - 4 - 5'), [
+      { sign: 1, no: 1 },
+      { sign: -1, no: 4 },
+      { sign: -1, no: 5 },
+    ])
     assert.throws(() => parseSide('1 * 2'))
   })
 })

@@ -13,7 +13,11 @@ export const STALL_MINUTES = 15
 
 export class CleanExpiredExports {
   async handle(now: DateTime = DateTime.utc()): Promise<{ deleted: number; stalled: number }> {
-    const expired = await db.from('export_jobs').whereNotNull('file_path').where('expires_at', '<', sqlNow(now)).select('id', 'file_path')
+    const expired = await db
+      .from('export_jobs')
+      .whereNotNull('file_path')
+      .where('expires_at', '<', sqlNow(now))
+      .select('id', 'file_path')
     const disk = drive.use('fs')
     let deleted = 0
     for (const job of expired) {
@@ -22,15 +26,33 @@ export class CleanExpiredExports {
       } catch (error) {
         logger.warn({ err: error, job: job.id }, 'could not delete an expired export file')
       }
-      deleted += Number(await db.from('export_jobs').where('id', job.id).where('file_path', job.file_path).update({ file_path: null, updated_at: sqlNow(now) })) || 0
+      deleted +=
+        Number(
+          await db
+            .from('export_jobs')
+            .where('id', job.id)
+            .where('file_path', job.file_path)
+            .update({ file_path: null, updated_at: sqlNow(now) })
+        ) || 0
     }
-    const stalledJobs = await db.from('export_jobs').where('status', 'running').where('updated_at', '<', sqlNow(now.minus({ minutes: STALL_MINUTES }))).select('id', 'locale')
+    const stalledJobs = await db
+      .from('export_jobs')
+      .where('status', 'running')
+      .where('updated_at', '<', sqlNow(now.minus({ minutes: STALL_MINUTES })))
+      .select('id', 'locale')
     for (const job of stalledJobs) {
       await db
         .from('export_jobs')
         .where('id', job.id)
         .where('status', 'running')
-        .update({ status: 'failed', claimed_by: null, error: translator(job.locale)('exports.stalled'), finished_at: sqlNow(now), expires_at: sqlNow(now), updated_at: sqlNow(now) })
+        .update({
+          status: 'failed',
+          claimed_by: null,
+          error: translator(job.locale)('exports.stalled'),
+          finished_at: sqlNow(now),
+          expires_at: sqlNow(now),
+          updated_at: sqlNow(now),
+        })
     }
     return { deleted, stalled: stalledJobs.length }
   }

@@ -19,12 +19,16 @@ export class JobNotFound extends Error {}
 export async function ownJob(user: User, id: number): Promise<ExportJob> {
   const job = await ExportJob.find(id)
   if (!job) throw new JobNotFound(`export job ${id}`)
-  if (job.userId !== user.id) throw new AccessDenied('not_owner', { type: 'export_job', id: job.id })
+  if (job.userId !== user.id)
+    throw new AccessDenied('not_owner', { type: 'export_job', id: job.id })
   return job
 }
 
 export class DownloadExportJob {
-  async handle(user: User, id: number): Promise<{ job: ExportJob; stream: Readable; mime: string }> {
+  async handle(
+    user: User,
+    id: number
+  ): Promise<{ job: ExportJob; stream: Readable; mime: string }> {
     const job = await ownJob(user, id)
     authorizeReport(user, { id: job.unitId, path: job.unitPath })
     if (!job.downloadable) throw new RuleViolation('exports.not_ready', { id })
@@ -35,7 +39,15 @@ export class DownloadExportJob {
       action: 'reporting.export.download',
       subjectType: 'export_job',
       subjectId: job.id,
-      after: { via: 'job', form: job.form, target: job.target, format: job.format, year: job.year, period: job.period, file: job.fileName },
+      after: {
+        via: 'job',
+        form: job.form,
+        target: job.target,
+        format: job.format,
+        year: job.year,
+        period: job.period,
+        file: job.fileName,
+      },
     })
     return { job, stream, mime: MIME[job.format as ExportFormat] ?? 'application/octet-stream' }
   }

@@ -15,7 +15,19 @@ export class ExportReport {
       action: 'reporting.export.download',
       subjectType: 'form',
       subjectId: input.form,
-      after: { via, format: input.format, target: file.target, unit: file.unit.code, year: input.year, period: input.period, by: input.by ?? null, row: input.row ?? null, column: input.column ?? null, file: file.fileName, rows: file.rows },
+      after: {
+        via,
+        format: input.format,
+        target: file.target,
+        unit: file.unit.code,
+        year: input.year,
+        period: input.period,
+        by: input.by ?? null,
+        row: input.row ?? null,
+        column: input.column ?? null,
+        file: file.fileName,
+        rows: file.rows,
+      },
     })
     return file
   }

@@ -5,7 +5,13 @@ import ExportJob from '../models/export_job.js'
 
 export class ListExportJobs {
   async handle(user: User, limit = 50) {
-    const jobs = await ExportJob.query().where('user_id', user.id).orderBy('id', 'desc').limit(limit)
-    return jobs.map((job) => ({ job, title: formPlugin(job.form)?.manifest.title ?? { vi: job.form, en: job.form } }))
+    const jobs = await ExportJob.query()
+      .where('user_id', user.id)
+      .orderBy('id', 'desc')
+      .limit(limit)
+    return jobs.map((job) => ({
+      job,
+      title: formPlugin(job.form)?.manifest.title ?? { vi: job.form, en: job.form },
+    }))
   }
 }

@@ -23,7 +23,10 @@ export class RequestExportJob {
     authorizeReport(user, unit)
     const exporter = requireExporter(input.format)
     if (target !== 'form' && !exporter.renderList) {
-      throw new RuleViolation('exports.unsupported_format', { format: input.format, what: translator(input.locale)(`exports.target.${target}`) })
+      throw new RuleViolation('exports.unsupported_format', {
+        format: input.format,
+        what: translator(input.locale)(`exports.target.${target}`),
+      })
     }
     if (target === 'cell' && (input.row === undefined || input.row === null || !input.column)) {
       throw new RuleViolation('reporting.unknown_column', { column: input.column ?? '' })
@@ -56,7 +59,16 @@ export class RequestExportJob {
           action: 'reporting.export.requested',
           subjectType: 'export_job',
           subjectId: created.id,
-          after: { form: input.form, target, format: input.format, unit: unit.code, year: input.year, period: input.period, row: created.rowKey, column: created.columnKey },
+          after: {
+            form: input.form,
+            target,
+            format: input.format,
+            unit: unit.code,
+            year: input.year,
+            period: input.period,
+            row: created.rowKey,
+            column: created.columnKey,
+          },
         },
         trx
       )

@@ -30,7 +30,11 @@ export interface RunOptions {
 }
 
 export class RunExportJob {
-  async handle(job: ExportJob, instanceId: string, options: RunOptions = {}): Promise<'done' | 'failed'> {
+  async handle(
+    job: ExportJob,
+    instanceId: string,
+    options: RunOptions = {}
+  ): Promise<'done' | 'failed'> {
     const mine = () => db.from('export_jobs').where('id', job.id).where('claimed_by', instanceId)
     const t = translator(job.locale)
     let last = -1
@@ -45,10 +49,22 @@ export class RunExportJob {
     }
     const user = await User.query().where('id', job.userId).preload('roles').preload('unit').first()
     try {
-      if (!user || !user.isActive) throw new AccessDenied('account_revoked', { type: 'export_job', id: job.id })
+      if (!user || !user.isActive)
+        throw new AccessDenied('account_revoked', { type: 'export_job', id: job.id })
       const file = await produceExport(
         user,
-        { form: job.form, unit: String(job.unitId), year: job.year, period: job.period, by: job.layout ?? undefined, format: job.format as ExportFormat, locale: job.locale, target: job.target, row: job.rowKey, column: job.columnKey },
+        {
+          form: job.form,
+          unit: String(job.unitId),
+          year: job.year,
+          period: job.period,
+          by: job.layout ?? undefined,
+          format: job.format as ExportFormat,
+          locale: job.locale,
+          target: job.target,
+          row: job.rowKey,
+          column: job.columnKey,
+        },
         { onProgress: progress, pageSize: options.pageSize }
       )
       const key = `exports/${job.id}-${randomUUID()}.${job.format}`
@@ -89,9 +105,19 @@ export class RunExportJob {
         logger.error({ err: error, job: job.id }, 'export job failed')
       }
       const reason =
-        error instanceof RuleViolation ? t(error.key, error.data) : error instanceof AccessDenied ? t(`errors.${error.reason}`, {}) : String(error?.message ?? error)
+        error instanceof RuleViolation
+          ? t(error.key, error.data)
+          : error instanceof AccessDenied
+            ? t(`errors.${error.reason}`, {})
+            : String(error?.message ?? error)
       const now = DateTime.utc()
-      await mine().update({ status: 'failed', error: t('exports.job_failed', { reason }).slice(0, 2000), finished_at: sqlNow(now), expires_at: sqlNow(now.plus({ hours: EXPORT_TTL_HOURS })), updated_at: sqlNow(now) })
+      await mine().update({
+        status: 'failed',
+        error: t('exports.job_failed', { reason }).slice(0, 2000),
+        finished_at: sqlNow(now),
+        expires_at: sqlNow(now.plus({ hours: EXPORT_TTL_HOURS })),
+        updated_at: sqlNow(now),
+      })
       return 'failed'
     }
   }

@@ -8,9 +8,14 @@ import { sendProduced } from './send_file.js'
 export default class ApiExportsController {
   async download(ctx: HttpContext) {
     const user = ctx.auth.use('api').getUserOrFail()
-    if (!formPlugin(ctx.params.id)) return ctx.response.notFound({ errors: [{ code: 'E_NOT_FOUND', message: 'unknown form' }] })
+    if (!formPlugin(ctx.params.id))
+      return ctx.response.notFound({ errors: [{ code: 'E_NOT_FOUND', message: 'unknown form' }] })
     const input = await exportQueryValidator.validate(ctx.request.qs())
-    const file = await new ExportReport().handle(user, { form: ctx.params.id, ...input, locale: ctx.i18n.locale }, 'api')
+    const file = await new ExportReport().handle(
+      user,
+      { form: ctx.params.id, ...input, locale: ctx.i18n.locale },
+      'api'
+    )
     return sendProduced(ctx, file)
   }
 }

@@ -43,7 +43,11 @@ export default class ExportsController {
     if (!plugin) return ctx.response.notFound()
     const input = await exportQueryValidator.validate(ctx.request.qs())
     if (plugin.definition.type === 'list') throw new RuleViolation('exports.use_background', {})
-    const file = await new ExportReport().handle(user, { form: ctx.params.id, ...input, locale: ctx.i18n.locale, target: 'form' }, 'web')
+    const file = await new ExportReport().handle(
+      user,
+      { form: ctx.params.id, ...input, locale: ctx.i18n.locale, target: 'form' },
+      'web'
+    )
     return sendProduced(ctx, file)
   }
 
@@ -51,8 +55,13 @@ export default class ExportsController {
   async store(ctx: HttpContext) {
     const user = ctx.auth.getUserOrFail()
     const input = await ctx.request.validateUsing(exportJobValidator)
-    const job = await new RequestExportJob().handle(user, { ...input, column: input.col, locale: ctx.i18n.locale })
-    if (ctx.request.accepts(['html', 'json']) === 'json') return ctx.response.status(202).send(jobJson(job))
+    const job = await new RequestExportJob().handle(user, {
+      ...input,
+      column: input.col,
+      locale: ctx.i18n.locale,
+    })
+    if (ctx.request.accepts(['html', 'json']) === 'json')
+      return ctx.response.status(202).send(jobJson(job))
     ctx.session.flash('success', ctx.i18n.t('exports.queued_flash'))
     return ctx.response.redirect().toRoute('reports.exports.index')
   }
@@ -62,9 +71,15 @@ export default class ExportsController {
     const user = ctx.auth.getUserOrFail()
     authorizeReportsArea(user)
     const jobs = await new ListExportJobs().handle(user)
-    if (ctx.request.accepts(['html', 'json']) === 'json') return { data: jobs.map(({ job }) => jobJson(job)) }
+    if (ctx.request.accepts(['html', 'json']) === 'json')
+      return { data: jobs.map(({ job }) => jobJson(job)) }
     const pending = jobs.some(({ job }) => job.status === 'queued' || job.status === 'running')
-    return ctx.view.render('reporting/exports', { jobs, pending, refreshSeconds: REFRESH_SECONDS, ttlHours: EXPORT_TTL_HOURS })
+    return ctx.view.render('reporting/exports', {
+      jobs,
+      pending,
+      refreshSeconds: REFRESH_SECONDS,
+      ttlHours: EXPORT_TTL_HOURS,
+    })
   }
 
   /** GET /reports/exports/:job — one of my jobs as JSON (for polling). */
@@ -73,7 +88,8 @@ export default class ExportsController {
     try {
       return jobJson(await ownJob(user, Number(ctx.params.job)))
     } catch (error) {
-      if (error instanceof JobNotFound) return ctx.response.notFound({ errors: [{ code: 'E_NOT_FOUND' }] })
+      if (error instanceof JobNotFound)
+        return ctx.response.notFound({ errors: [{ code: 'E_NOT_FOUND' }] })
       throw error
     }
   }
@@ -82,7 +98,10 @@ export default class ExportsController {
   async file(ctx: HttpContext) {
     const user = ctx.auth.getUserOrFail()
     try {
-      const { job, stream, mime } = await new DownloadExportJob().handle(user, Number(ctx.params.job))
+      const { job, stream, mime } = await new DownloadExportJob().handle(
+        user,
+        Number(ctx.params.job)
+      )
       return sendAttachment(ctx, job.fileName ?? `export-${job.id}.${job.format}`, mime, stream)
     } catch (error) {
       if (error instanceof JobNotFound) return ctx.response.notFound()

@@ -5,9 +5,17 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { ProducedExport } from '../services/produce.js'
 
 /** Sends a file as an attachment that no cache keeps. */
-export function sendAttachment({ response }: HttpContext, fileName: string, mime: string, body: Buffer | Readable) {
+export function sendAttachment(
+  { response }: HttpContext,
+  fileName: string,
+  mime: string,
+  body: Buffer | Readable
+) {
   response.header('content-type', mime)
-  response.header('content-disposition', `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
+  response.header(
+    'content-disposition',
+    `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`
+  )
   response.header('cache-control', 'private, no-store')
   response.header('x-content-type-options', 'nosniff')
   if (Buffer.isBuffer(body)) return response.send(body)

@@ -85,6 +85,10 @@ export default class ExportJob extends BaseModel {
 
   /** The file can still be downloaded. */
   get downloadable(): boolean {
-    return this.status === 'done' && this.filePath !== null && (!this.expiresAt || this.expiresAt > DateTime.utc())
+    return (
+      this.status === 'done' &&
+      this.filePath !== null &&
+      (!this.expiresAt || this.expiresAt > DateTime.utc())
+    )
   }
 }

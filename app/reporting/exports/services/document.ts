@@ -16,7 +16,10 @@ export const MIME: Record<ExportFormat, string> = {
 export const lang = (l: Localized, locale: string) => (locale === 'en' ? l.en : l.vi)
 
 /** "Biểu số 06/TK-THA: Kết quả …" → { formNo: '06/TK-THA', name: 'Kết quả …' }; other titles have no number. */
-export function formTitle(title: Localized, locale: string): { formNo: string | null; name: string } {
+export function formTitle(
+  title: Localized,
+  locale: string
+): { formNo: string | null; name: string } {
   const text = lang(title, locale)
   const match = /^(?:Biểu số|Form)\s+([^:]+):\s*(.+)$/i.exec(text)
   return match ? { formNo: match[1].trim(), name: match[2].trim() } : { formNo: null, name: text }
@@ -30,7 +33,12 @@ export function dayText(iso: string | null | undefined): string {
 }
 
 export function periodLine(period: Period, t: Translate): string {
-  return t('exports.period_line', { n: period.n, start: dayText(period.start), end: dayText(period.end), year: period.year })
+  return t('exports.period_line', {
+    n: period.n,
+    start: dayText(period.start),
+    end: dayText(period.end),
+    year: period.year,
+  })
 }
 
 /** "ngày 23 tháng 11 năm 2026" / "23/11/2026". */
@@ -41,18 +49,28 @@ export function signedOn(issuedOn: string, t: Translate): string {
 
 export function measureLine(form: ComputedForm, divisor: number, t: Translate): string {
   const units = new Set(form.columns.map((c) => c.unit).filter((u) => u !== 'percent'))
-  if (units.has('vnd')) return t(divisor === 1000 ? 'exports.measure_thousands' : 'exports.measure_vnd')
+  if (units.has('vnd'))
+    return t(divisor === 1000 ? 'exports.measure_thousands' : 'exports.measure_vnd')
   return t('exports.measure_cases')
 }
 
 /** The number a cell holds in an export: money divided by the display divisor (exact, not rounded). */
-export function cellNumber(column: Pick<ColumnSpec, 'unit'>, value: number | null | undefined, divisor: number): number | null {
+export function cellNumber(
+  column: Pick<ColumnSpec, 'unit'>,
+  value: number | null | undefined,
+  divisor: number
+): number | null {
   if (value === null || value === undefined) return null
   return column.unit === 'vnd' && divisor !== 1 ? value / divisor : value
 }
 
 /** The text a cell shows (as on the page): money rounded in its display unit, ratios with 2 decimals, "—" for none. */
-export function cellText(column: Pick<ColumnSpec, 'unit'>, value: number | null | undefined, divisor: number, locale: string): string {
+export function cellText(
+  column: Pick<ColumnSpec, 'unit'>,
+  value: number | null | undefined,
+  divisor: number,
+  locale: string
+): string {
   if (value === null || value === undefined) return '—'
   if (column.unit === 'percent') return formatNumber(value, locale, 2)
   if (column.unit === 'vnd') return formatNumber(Math.round(value / divisor), locale)
@@ -62,7 +80,8 @@ export function cellText(column: Pick<ColumnSpec, 'unit'>, value: number | null 
 /** A list cell as a spreadsheet / CSV value: numbers stay numbers, codes become words, days dd/mm/yyyy. */
 export function listCell(column: ListColumn, value: unknown, t: Translate): string | number | null {
   if (value === null || value === undefined || value === '') return null
-  if (column.unit === 'vnd' || column.unit === 'percent' || typeof value === 'number') return Number(value)
+  if (column.unit === 'vnd' || column.unit === 'percent' || typeof value === 'number')
+    return Number(value)
   switch (column.format) {
     case 'status':
       return t(`reporting.status.${value}`)
@@ -78,7 +97,13 @@ export function listCell(column: ListColumn, value: unknown, t: Translate): stri
 }
 
 /** ASCII file name: form-06-cases_T01_2026-06.xlsx (+ a suffix for lists and cells). */
-export function exportFileName(formId: string, unitCode: string, period: Period, format: ExportFormat, suffix = ''): string {
+export function exportFileName(
+  formId: string,
+  unitCode: string,
+  period: Period,
+  format: ExportFormat,
+  suffix = ''
+): string {
   const safe = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '-')
   return `${safe(formId)}_${safe(unitCode)}_${period.year}-${String(period.n).padStart(2, '0')}${suffix ? `_${safe(suffix)}` : ''}.${format}`
 }

@@ -12,14 +12,20 @@ import type { ExportFormat, ExportPlugin, ExportRenderOptions, Translate } from 
 import { officialHeaderGroups } from './official_headers.js'
 
 /** Typed `definePlugin` for export plugins (render options and renderList included). */
-export function defineExport(definition: Omit<ExportPlugin, 'kind'> & { kind?: 'export' }): ExportPlugin {
+export function defineExport(
+  definition: Omit<ExportPlugin, 'kind'> & { kind?: 'export' }
+): ExportPlugin {
   return definePlugin({ ...definition, kind: 'export' } as ExportPlugin)
 }
 
 /** The first loaded export plugin (folder order) that writes `format`, or null. */
 export function exportPluginFor(format: string): ExportPlugin | null {
   for (const p of pluginRegistry()) {
-    if (p.status === 'loaded' && p.kind === 'export' && (p.definition as ExportPlugin).formats.includes(format as ExportFormat)) {
+    if (
+      p.status === 'loaded' &&
+      p.kind === 'export' &&
+      (p.definition as ExportPlugin).formats.includes(format as ExportFormat)
+    ) {
       return p.definition as ExportPlugin
     }
   }
@@ -41,13 +47,20 @@ export function translator(locale: string): Translate {
   return (key, data) => i18n.t(key, data as any)
 }
 
-export async function renderOptions(user: User, unitId: number, formId: string, definition: FormDefinition, locale: string): Promise<ExportRenderOptions> {
+export async function renderOptions(
+  user: User,
+  unitId: number,
+  formId: string,
+  definition: FormDefinition,
+  locale: string
+): Promise<ExportRenderOptions> {
   const unit = await Unit.find(unitId)
   const parent = unit?.parentId ? await Unit.find(unit.parentId) : null
   return {
     locale: exportLocale(locale),
     t: translator(locale),
-    divisor: 'displayDivisor' in definition && definition.displayDivisor ? definition.displayDivisor : 1,
+    divisor:
+      'displayDivisor' in definition && definition.displayDivisor ? definition.displayDivisor : 1,
     headerGroups: officialHeaderGroups(formId),
     recipient: parent?.name ?? null,
     preparedBy: user.fullName,

@@ -38,11 +38,21 @@ function depthOf(node: HeaderNode): number {
 export function groupsFit(groups: HeaderNode[], columns: Pick<ColumnSpec, 'no'>[]): boolean {
   const named = groups.flatMap(leaves)
   const nos = columns.map((c) => c.no)
-  return named.length === nos.length && new Set(named).size === named.length && nos.every((n) => named.includes(n))
+  return (
+    named.length === nos.length &&
+    new Set(named).size === named.length &&
+    nos.every((n) => named.includes(n))
+  )
 }
 
-export function headerGrid(columns: Pick<ColumnSpec, 'no' | 'label'>[], groups: HeaderNode[] | null, locale: string, firstLabel: string): HeaderGrid {
-  const roots: HeaderNode[] = groups && groupsFit(groups, columns) ? groups : columns.map((c) => ({ col: c.no }))
+export function headerGrid(
+  columns: Pick<ColumnSpec, 'no' | 'label'>[],
+  groups: HeaderNode[] | null,
+  locale: string,
+  firstLabel: string
+): HeaderGrid {
+  const roots: HeaderNode[] =
+    groups && groupsFit(groups, columns) ? groups : columns.map((c) => ({ col: c.no }))
   const depth = Math.max(1, ...roots.map(depthOf))
   const byNo = new Map(columns.map((c) => [c.no, c]))
   const cells: HeaderCell[] = [{ row: 0, col: 0, rowSpan: depth, colSpan: 1, text: firstLabel }]
@@ -50,11 +60,24 @@ export function headerGrid(columns: Pick<ColumnSpec, 'no' | 'label'>[], groups: 
   const place = (node: HeaderNode, level: number) => {
     if ('col' in node) {
       const label = node.label ?? byNo.get(node.col)!.label
-      cells.push({ row: level, col: next, rowSpan: depth - level, colSpan: 1, text: lang(label, locale), no: node.col })
+      cells.push({
+        row: level,
+        col: next,
+        rowSpan: depth - level,
+        colSpan: 1,
+        text: lang(label, locale),
+        no: node.col,
+      })
       next++
       return
     }
-    cells.push({ row: level, col: next, rowSpan: 1, colSpan: leaves(node).length, text: lang(node.label, locale) })
+    cells.push({
+      row: level,
+      col: next,
+      rowSpan: 1,
+      colSpan: leaves(node).length,
+      text: lang(node.label, locale),
+    })
     for (const child of node.children) place(child, level + 1)
   }
   for (const root of roots) place(root, 0)
@@ -64,6 +87,7 @@ export function headerGrid(columns: Pick<ColumnSpec, 'no' | 'label'>[], groups: 
 /** The grid as HTML-friendly rows (cells sorted by row then column). */
 export function headerRows(grid: HeaderGrid): HeaderCell[][] {
   const rows: HeaderCell[][] = Array.from({ length: grid.depth }, () => [])
-  for (const cell of [...grid.cells].sort((a, b) => a.row - b.row || a.col - b.col)) rows[cell.row].push(cell)
+  for (const cell of [...grid.cells].sort((a, b) => a.row - b.row || a.col - b.col))
+    rows[cell.row].push(cell)
   return rows
 }

@@ -28,11 +28,13 @@ export class ExportRunner {
   /** Takes the job if it is still queued; true when this instance won it. */
   async claim(id: number): Promise<boolean> {
     const now = sqlNow()
-    const result = await db
-      .from('export_jobs')
-      .where('id', id)
-      .where('status', 'queued')
-      .update({ status: 'running', claimed_by: this.instanceId, started_at: now, updated_at: now, progress: 0 })
+    const result = await db.from('export_jobs').where('id', id).where('status', 'queued').update({
+      status: 'running',
+      claimed_by: this.instanceId,
+      started_at: now,
+      updated_at: now,
+      progress: 0,
+    })
     return affected(result) === 1
   }
 
@@ -48,7 +50,12 @@ export class ExportRunner {
   async drain(): Promise<number> {
     let ran = 0
     for (;;) {
-      const next = await db.from('export_jobs').where('status', 'queued').orderBy('id').select('id').first()
+      const next = await db
+        .from('export_jobs')
+        .where('status', 'queued')
+        .orderBy('id')
+        .select('id')
+        .first()
       if (!next) return ran
       if (await this.runOne(Number(next.id))) ran++
     }
@@ -83,7 +90,9 @@ export class ExportRunner {
     if (this.timer) return
     this.timer = setInterval(() => {
       this.kick()
-      new CleanExpiredExports().handle().catch((error) => logger.error({ err: error }, 'export cleanup failed'))
+      new CleanExpiredExports()
+        .handle()
+        .catch((error) => logger.error({ err: error }, 'export cleanup failed'))
     }, everyMs)
     this.timer.unref()
     app.terminating(async () => {

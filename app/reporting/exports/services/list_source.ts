@@ -24,12 +24,27 @@ const CASE_COLUMNS: ListColumn[] = [
   { key: 'number', unit: 'cases', format: 'text', label: L('Số quyết định', 'Decision number') },
   { key: 'unit_code', unit: 'cases', format: 'text', label: L('Đơn vị', 'Unit') },
   { key: 'decision_date', unit: 'cases', format: 'date', label: L('Ngày thụ lý', 'Accepted on') },
-  { key: 'status_at_end', unit: 'cases', format: 'status', label: L('Trạng thái cuối kỳ', 'Status at period end') },
+  {
+    key: 'status_at_end',
+    unit: 'cases',
+    format: 'status',
+    label: L('Trạng thái cuối kỳ', 'Status at period end'),
+  },
 ]
 const MONEY_COLUMNS: ListColumn[] = [
   { key: 'kind', unit: 'cases', format: 'kind', label: L('Loại bút toán', 'Entry kind') },
-  { key: 'effective_date', unit: 'cases', format: 'date', label: L('Ngày hiệu lực', 'Effective date') },
-  { key: 'receipt_number', unit: 'cases', format: 'text', label: L('Số biên lai', 'Receipt number') },
+  {
+    key: 'effective_date',
+    unit: 'cases',
+    format: 'date',
+    label: L('Ngày hiệu lực', 'Effective date'),
+  },
+  {
+    key: 'receipt_number',
+    unit: 'cases',
+    format: 'text',
+    label: L('Số biên lai', 'Receipt number'),
+  },
   { key: 'amount', unit: 'vnd', label: L('Số tiền (đồng)', 'Amount (VND)') },
   { key: 'contribution', unit: 'vnd', label: L('Tính vào ô (đồng)', 'Counted in the cell (VND)') },
 ]
@@ -42,16 +57,30 @@ async function rowLabel(row: number, layout: 'officer' | 'unit'): Promise<Locali
   return name ? L(name, name) : L(`#${row}`, `#${row}`)
 }
 
-export async function listSource(user: User, input: ListTarget, pageSize = EXPORT_PAGE): Promise<ListExport> {
+export async function listSource(
+  user: User,
+  input: ListTarget,
+  pageSize = EXPORT_PAGE
+): Promise<ListExport> {
   if (input.target === 'list') {
     const first = await new ReadList().handle(user, { ...input, page: 1, perPage: pageSize })
     const { manifest, definition } = first
     return {
-      form: { id: manifest.id, version: manifest.version, title: manifest.title, legalBasis: manifest.legalBasis },
+      form: {
+        id: manifest.id,
+        version: manifest.version,
+        title: manifest.title,
+        legalBasis: manifest.legalBasis,
+      },
       subtitle: null,
       unit: first.unit,
       period: first.period,
-      columns: definition.columns.map((c) => ({ key: c.key, label: c.label, unit: c.unit, format: c.format })),
+      columns: definition.columns.map((c) => ({
+        key: c.key,
+        label: c.label,
+        unit: c.unit,
+        format: c.format,
+      })),
       total: first.total,
       async *pages() {
         yield first.rows
@@ -70,8 +99,16 @@ export async function listSource(user: User, input: ListTarget, pageSize = EXPOR
   const unit = await Unit.findByOrFail(/^\d+$/.test(input.unit) ? 'id' : 'code', input.unit)
   const row = await rowLabel(cell.row, input.by ?? defaultLayout(unit))
   return {
-    form: { id: manifest.id, version: manifest.version, title: manifest.title, legalBasis: manifest.legalBasis },
-    subtitle: L(`Cột (${column.no}) ${column.label.vi} · Dòng: ${row.vi}`, `Column (${column.no}) ${column.label.en} · Row: ${row.en}`),
+    form: {
+      id: manifest.id,
+      version: manifest.version,
+      title: manifest.title,
+      legalBasis: manifest.legalBasis,
+    },
+    subtitle: L(
+      `Cột (${column.no}) ${column.label.vi} · Dòng: ${row.vi}`,
+      `Column (${column.no}) ${column.label.en} · Row: ${row.en}`
+    ),
     unit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level },
     period: periodRange(input.year, input.period),
     columns: first.source === 'money' ? [...CASE_COLUMNS, ...MONEY_COLUMNS] : CASE_COLUMNS,

@@ -8,7 +8,13 @@ const total = { vi: 'Tổng số', en: 'Total' }
 const ofWhich = { vi: 'Chia ra', en: 'Of which' }
 
 const FORMS_06_07: HeaderNode[] = [
-  { label: { vi: 'Tổng số thụ lý', en: 'Total accepted' }, children: [{ col: 1, label: total }, { label: ofWhich, children: [{ col: 2 }, { col: 3 }] }] },
+  {
+    label: { vi: 'Tổng số thụ lý', en: 'Total accepted' },
+    children: [
+      { col: 1, label: total },
+      { label: ofWhich, children: [{ col: 2 }, { col: 3 }] },
+    ],
+  },
   { col: 4 },
   { col: 5 },
   {
@@ -17,13 +23,19 @@ const FORMS_06_07: HeaderNode[] = [
       { col: 6, label: total },
       {
         label: { vi: 'Có điều kiện thi hành', en: 'With conditions to enforce' },
-        children: [{ col: 7, label: total }, { label: ofWhich, children: [8, 9, 10, 11, 12, 13].map((col) => ({ col })) }],
+        children: [
+          { col: 7, label: total },
+          { label: ofWhich, children: [8, 9, 10, 11, 12, 13].map((col) => ({ col })) },
+        ],
       },
       { col: 14 },
     ],
   },
   { col: 15 },
-  { label: { vi: 'Chuyển kỳ sau', en: 'Carried to the next period' }, children: [{ col: 16, label: total }, { col: 17 }] },
+  {
+    label: { vi: 'Chuyển kỳ sau', en: 'Carried to the next period' },
+    children: [{ col: 16, label: total }, { col: 17 }],
+  },
 ]
 
 const OFFICIAL: Record<string, HeaderNode[]> = {

@@ -7,7 +7,15 @@
 import app from '@adonisjs/core/services/app'
 import puppeteer, { type Browser } from 'puppeteer'
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
 /** At most this many PDFs render at once (two CPU cores are common). */
 const MAX_PAGES = 2
 
@@ -26,7 +34,11 @@ function browser(): Promise<Browser> {
       hooked = true
       app.terminating(() => closePdfBrowser())
     }
-    const started = puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS })
+    const started = puppeteer.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+    })
     launching = started
     started.then(
       (b) => b.on('disconnected', () => launching === started && (launching = null)),
@@ -59,7 +71,9 @@ export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise
     try {
       await page.setJavaScriptEnabled(false)
       await page.setRequestInterception(true)
-      page.on('request', (request) => (request.url().startsWith('data:') ? request.continue() : request.abort()))
+      page.on('request', (request) =>
+        request.url().startsWith('data:') ? request.continue() : request.abort()
+      )
       await page.setContent(html, { waitUntil: 'load' })
       const pdf = await page.pdf({
         format: 'A4',
@@ -69,7 +83,12 @@ export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise
         displayHeaderFooter: Boolean(options.footer),
         headerTemplate: '<span></span>',
         footerTemplate: options.footer ?? '<span></span>',
-        margin: { top: '12mm', bottom: options.footer ? '14mm' : '12mm', left: '10mm', right: '10mm' },
+        margin: {
+          top: '12mm',
+          bottom: options.footer ? '14mm' : '12mm',
+          left: '10mm',
+          right: '10mm',
+        },
       })
       return Buffer.from(pdf)
     } finally {

@@ -60,18 +60,34 @@ export async function tmpExportPath(format: ExportFormat): Promise<string> {
   return join(dir, `${randomUUID()}.${format}`)
 }
 
-export async function produceExport(user: User, input: ExportRequest, options: ProduceOptions = {}): Promise<ProducedExport> {
+export async function produceExport(
+  user: User,
+  input: ExportRequest,
+  options: ProduceOptions = {}
+): Promise<ProducedExport> {
   const target = targetOf(input)
   const exporter = requireExporter(input.format)
   const t = translator(input.locale)
   if (target !== 'form' && !exporter.renderList) {
-    throw new RuleViolation('exports.unsupported_format', { format: input.format, what: t(`exports.target.${target}`) })
+    throw new RuleViolation('exports.unsupported_format', {
+      format: input.format,
+      what: t(`exports.target.${target}`),
+    })
   }
-  const request: ReportRequest = { form: input.form, unit: input.unit, year: input.year, period: input.period, by: input.by }
+  const request: ReportRequest = {
+    form: input.form,
+    unit: input.unit,
+    year: input.year,
+    period: input.period,
+    by: input.by,
+  }
 
   if (target === 'form') {
     const { form, definition } = await new ComputeReport().handle(user, request)
-    const body = await exporter.render(form, await renderOptions(user, form.unit.id, form.form.id, definition, input.locale))
+    const body = await exporter.render(
+      form,
+      await renderOptions(user, form.unit.id, form.form.id, definition, input.locale)
+    )
     const unit = await Unit.findOrFail(form.unit.id)
     await options.onProgress?.(100)
     return {
@@ -85,7 +101,11 @@ export async function produceExport(user: User, input: ExportRequest, options: P
     }
   }
 
-  const list = await listSource(user, { ...request, target, row: input.row, column: input.column }, options.pageSize ?? EXPORT_PAGE)
+  const list = await listSource(
+    user,
+    { ...request, target, row: input.row, column: input.column },
+    options.pageSize ?? EXPORT_PAGE
+  )
   const plugin = formPlugin(input.form)!
   const path = await tmpExportPath(input.format)
   let written = 0
@@ -95,7 +115,9 @@ export async function produceExport(user: User, input: ExportRequest, options: P
       output: path,
       onProgress: async (rows) => {
         written = rows
-        await options.onProgress?.(list.total === 0 ? 99 : Math.min(99, Math.floor((rows * 100) / list.total)))
+        await options.onProgress?.(
+          list.total === 0 ? 99 : Math.min(99, Math.floor((rows * 100) / list.total))
+        )
       },
     })
   } catch (error) {
@@ -105,5 +127,13 @@ export async function produceExport(user: User, input: ExportRequest, options: P
   await options.onProgress?.(100)
   const unit = await Unit.findOrFail(list.unit.id)
   const suffix = target === 'cell' ? `cell-${input.row ?? -1}-${input.column ?? ''}` : 'list'
-  return { target, fileName: exportFileName(list.form.id, list.unit.code, list.period, input.format, suffix), mime: MIME[input.format], body: null, path, rows: written, unit: { id: unit.id, code: unit.code, path: unit.path } }
+  return {
+    target,
+    fileName: exportFileName(list.form.id, list.unit.code, list.period, input.format, suffix),
+    mime: MIME[input.format],
+    body: null,
+    path,
+    rows: written,
+    unit: { id: unit.id, code: unit.code, path: unit.path },
+  }
 }

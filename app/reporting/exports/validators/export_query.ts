@@ -16,9 +16,16 @@ export const exportQueryValidator = vine.compile(vine.object(base))
 export const exportJobValidator = vine.compile(
   vine.object({
     ...base,
-    form: vine.string().trim().regex(/^[a-z0-9][a-z0-9-]*$/),
+    form: vine
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9-]*$/),
     target: vine.enum(['form', 'list', 'cell'] as const).optional(),
     row: vine.number().withoutDecimals().min(-1).optional(),
-    col: vine.string().trim().regex(/^[a-z][a-z0-9_]*$/).optional(),
+    col: vine
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9_]*$/)
+      .optional(),
   })
 )
