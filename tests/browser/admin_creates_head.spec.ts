@@ -20,6 +20,8 @@ test.group('browser: account lifecycle', () => {
     await page.fill('#email', email)
     await page.fill('#full_name', 'Trần Văn Thủ Trưởng')
     await page.selectOption('#unit_id', String(camau.id))
+    // Only roles the admin may grant in that unit are offered: a national inspector is not.
+    assert.isTrue(await page.isDisabled('input[name="roles[]"][value="inspector"]'))
     await page.check('input[name="roles[]"][value="head"]')
     await page.click('#user-submit')
     await page.waitForSelector('#temporary-password')
