@@ -47,3 +47,4 @@ export {
   exportFileName,
 } from './exports/services/document.js'
 export { htmlToPdf, closePdfBrowser, chromiumPath } from './exports/services/pdf_browser.js'
+export { CheckAcrossPeriods, type AcrossPeriodsResult } from './actions/check_across_periods.js'

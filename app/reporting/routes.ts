@@ -21,6 +21,7 @@ registerNavItem({
 const ReportsController = () => import('./controllers/reports_controller.js')
 const PluginsController = () => import('./controllers/plugins_controller.js')
 const ApiFormsController = () => import('./controllers/api_forms_controller.js')
+const CrossPeriodController = () => import('./controllers/cross_period_controller.js')
 
 const formId = { match: /^[a-z0-9][a-z0-9-]*$/ }
 
@@ -36,6 +37,10 @@ router
       .get('/reports/forms/:id/cell', [ReportsController, 'cell'])
       .as('reports.cell')
       .where('id', formId)
+    router
+      .get('/reports/forms/:id/across', [CrossPeriodController, 'show'])
+      .as('reports.across')
+      .where('id', formId)
   })
   .use(middleware.auth())
 
@@ -46,6 +51,10 @@ router
     router
       .get('/forms/:id/cell', [ApiFormsController, 'cell'])
       .as('api.forms.cell')
+      .where('id', formId)
+    router
+      .get('/forms/:id/across', [CrossPeriodController, 'show'])
+      .as('api.forms.across')
       .where('id', formId)
   })
   .prefix('/api/v1')
