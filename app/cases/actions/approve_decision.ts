@@ -32,6 +32,12 @@ export class ApproveDecision {
   ): Promise<Case> {
     assertPastDay(input.decisionDate, 'decision_date')
     return writeTransaction(async (trx) => {
+      // Approvals of one unit queue on the unit row BEFORE taking any case lock: numbering reads the unit's
+      // whole (unit, year) range, and taking that range while holding another draft's lock deadlocked MySQL.
+      const owner = await trx.from('cases').where('id', caseId).select('unit_id').first()
+      if (owner && trx.dialect.name === 'mysql') {
+        await trx.from('units').where('id', owner.unit_id).forUpdate().select('id').first()
+      }
       const c = await lockCase(trx, caseId)
       if (!c) throw new lucidErrors.E_ROW_NOT_FOUND()
       if (!isHeadOf(actor, c.unitId))
@@ -71,7 +77,7 @@ export class ApproveDecision {
       })
 
       const year = Number(day.slice(0, 4))
-      // On MySQL the locking read closes the gap so two approvals cannot take the same number.
+      // A locking read sees the latest committed number even if this transaction's snapshot is older.
       const topQuery = trx
         .from('cases')
         .where('unit_id', c.unitId)

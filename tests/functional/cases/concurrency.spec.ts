@@ -2,7 +2,9 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { User } from '#accounts'
 import { Case, caseStateAsOf } from '#cases'
-import { acceptedCase, day, pinClock, TODAY } from './_setup.js'
+import { CreateJudgment, SaveDraftDecision } from '#cases'
+import { makeProvinceTree } from '#reporting/testing/fixtures'
+import { acceptedCase, day, pinClock, staff, TODAY } from './_setup.js'
 
 test.group('Cases: concurrent money postings', (group) => {
   pinClock(group)
@@ -73,5 +75,62 @@ test.group('Cases: concurrent money postings', (group) => {
     const cached = await Case.findOrFail(c.id)
     assert.equal(cached.remaining, 0)
     assert.equal(cached.held, 10_000)
+  })
+})
+
+test.group('Cases: concurrent approvals', (group) => {
+  pinClock(group)
+
+  test('parallel approvals in a fresh unit take distinct consecutive numbers, none fails', async ({
+    client,
+    assert,
+  }) => {
+    // A unit with no decision yet this year: the numbering range is empty, the hardest case for row locks.
+    const { districts } = await makeProvinceTree(1)
+    const people = await staff(districts[0].code)
+    const drafts = []
+    for (let i = 0; i < 8; i++) {
+      const judgment = await new CreateJudgment().handle(people.clerk, {
+        number: `${i + 1}/2026/DS-ST`,
+        judgmentDate: day(0),
+        court: 'TAND huyện Thử Nghiệm',
+        type: 'civil',
+        receivedOn: day(0),
+      })
+      drafts.push(
+        await new SaveDraftDecision().handle(people.clerk, {
+          kind: 'ex_officio',
+          judgmentId: judgment.id,
+          parties: [{ role: 'debtor', name: `Người phải thi hành ${i}` }],
+          obligations: [
+            { kind: 'money', description: 'Trả tiền', amount: 1_000_000, payee: 'creditor' },
+          ],
+          submit: true,
+        })
+      )
+    }
+    const token = await User.accessTokens.create(people.head, ['cases:write'])
+    const auth = `Bearer ${token.value!.release()}`
+    const responses = await Promise.all(
+      drafts.map((d) =>
+        client
+          .post(`/api/v1/decisions/${d.id}/approve`)
+          .header('authorization', auth)
+          .json({ decision_date: day(1), officer_id: people.officer.id })
+      )
+    )
+    assert.deepEqual([...new Set(responses.map((r) => r.status()))], [200])
+    const numbers = await db
+      .from('cases')
+      .whereIn(
+        'id',
+        drafts.map((d) => d.id)
+      )
+      .orderBy('seq')
+      .select('seq', 'number')
+    assert.deepEqual(
+      numbers.map((n) => Number(n.seq)),
+      [1, 2, 3, 4, 5, 6, 7, 8]
+    )
   })
 })
