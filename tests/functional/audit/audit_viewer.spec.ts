@@ -115,3 +115,21 @@ test.group('audit viewer', () => {
     assert.lengthOf(await db.from('audit_events').where('action', 'test.rollback'), 0)
   })
 })
+
+test.group('audit viewer: action names', () => {
+  test('actions are named in the reader language, with the code kept as a tooltip', async ({
+    client,
+  }) => {
+    const admin = await makeUser(UNITS.national, ['admin'])
+    const hanoi = await unitByCode(UNITS.hanoi)
+    await recordAudit({
+      actor: admin,
+      unit: hanoi,
+      action: 'delegation.accepted',
+      subjectType: 'probe',
+      subjectId: 'names',
+    })
+    const page = await as(client.get('/audit?action=delegation.accepted&subject_id=names'), admin)
+    page.assertTextIncludes('title="delegation.accepted">Tiếp nhận ủy thác</td>')
+  })
+})
