@@ -3,7 +3,6 @@ import { errors as lucidErrors } from '@adonisjs/lucid'
 import { User } from '#accounts'
 import { RuleViolation } from '#core'
 import { assertWritable } from '#periods'
-import { recordAudit } from '#audit'
 import type Case from '../models/case.js'
 import { ruleFor, transition, isTerminal, type EventType } from '../state_machine.js'
 import { lockCase } from '../services/case_lock.js'
@@ -21,7 +20,7 @@ import {
   insertMoney,
   lastBalanceDay,
   loadLines,
-  refreshCaches,
+  finishEventWrite,
 } from '../services/ledger.js'
 
 export interface EventInput {
@@ -178,27 +177,14 @@ export class RecordEvent {
         editRequestId,
       })
     }
-    const after = await refreshCaches(trx, c)
-    await recordAudit(
-      {
-        actor,
-        unit: { id: c.unitId, path: c.unitPath },
-        action: 'case.event_recorded',
-        subjectType: 'case',
-        subjectId: c.id,
-        before,
-        after: {
-          ...after,
-          officerId: c.officerId,
-          event: input.type,
-          eventId,
-          effectiveDate: day,
-          amount: moneyAmount ?? amount,
-          editRequestId,
-        },
-      },
-      trx
-    )
+    await finishEventWrite(trx, actor, c, before, {
+      officerId: c.officerId,
+      event: input.type,
+      eventId,
+      effectiveDate: day,
+      amount: moneyAmount ?? amount,
+      editRequestId,
+    })
     return { case: c, eventId, statusAfter: step.to, moneyEntryId }
   }
 }

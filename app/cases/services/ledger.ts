@@ -6,6 +6,8 @@ import { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type Case from '../models/case.js'
 import type { MoneyKind } from '../models/money_entry.js'
+import type { User } from '#accounts'
+import { recordAudit } from '#audit'
 import { REMAINING_REDUCERS, totals, type Line } from './balance.js'
 
 export interface EventRow {
@@ -134,4 +136,30 @@ export async function refreshCaches(
   c.remaining = remaining
   c.held = held
   return { status, remaining, held }
+}
+
+/**
+ * The common end of every event write: refresh the caches, then the `case.event_recorded` audit row with the
+ * state before and after, in the same transaction.
+ */
+export async function finishEventWrite(
+  trx: TransactionClientContract,
+  actor: User,
+  c: Case,
+  before: Record<string, unknown>,
+  details: Record<string, unknown>
+) {
+  const after = await refreshCaches(trx, c)
+  await recordAudit(
+    {
+      actor,
+      unit: { id: c.unitId, path: c.unitPath },
+      action: 'case.event_recorded',
+      subjectType: 'case',
+      subjectId: c.id,
+      before,
+      after: { ...after, ...details },
+    },
+    trx
+  )
 }

@@ -14,7 +14,7 @@ import { transition } from '../state_machine.js'
 import { lockCase } from './case_lock.js'
 import { lowestFrom, totals } from './balance.js'
 import { currentSpanStart } from './spans.js'
-import { insertEvent, insertMoney, loadLines, refreshCaches } from './ledger.js'
+import { finishEventWrite, insertEvent, insertMoney, loadLines } from './ledger.js'
 import { SUBTREE_READERS } from './access.js'
 
 /** Refuses a user who is not the head of `unit`: out of reach → outside_jurisdiction, else not_unit_head. */
@@ -226,25 +226,12 @@ export async function writePartialDelegation(
     eventId,
     editRequestId,
   })
-  const after = await refreshCaches(trx, c)
-  await recordAudit(
-    {
-      actor,
-      unit: { id: c.unitId, path: c.unitPath },
-      action: 'case.event_recorded',
-      subjectType: 'case',
-      subjectId: c.id,
-      before,
-      after: {
-        ...after,
-        event: 'delegated_out',
-        eventId,
-        effectiveDate: day,
-        amount: input.amount,
-        editRequestId,
-      },
-    },
-    trx
-  )
+  await finishEventWrite(trx, actor, c, before, {
+    event: 'delegated_out',
+    eventId,
+    effectiveDate: day,
+    amount: input.amount,
+    editRequestId,
+  })
   return { case: c, eventId }
 }
