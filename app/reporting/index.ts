@@ -6,7 +6,7 @@
 export { definePlugin } from './plugin/define.js'
 export { loadPlugins, pluginRegistry, formPlugin, formPlugins } from './plugin/loader.js'
 export { validateManifest, HOST_VERSION, KIND_FOLDERS } from './plugin/manifest.js'
-export { satisfies } from './plugin/semver.js'
+export { satisfies } from 'semver'
 export type * from './plugin/types.js'
 export type { SqlVocabulary } from './services/sql_vocabulary.js'
 export { TERMINAL_STATUSES, OPEN_STATUSES, REDUCING_KINDS } from './services/sql_vocabulary.js'

@@ -3,7 +3,7 @@
  * a form must name its legal basis and the first day it applies.
  */
 import vine from '@vinejs/vine'
-import { isRange, isVersion, satisfies } from './semver.js'
+import semver from 'semver'
 import type { PluginKind, PluginManifest } from './types.js'
 
 export const HOST_VERSION = '1.0.0'
@@ -54,10 +54,11 @@ export async function validateManifest(
     throw new ManifestError(
       `kind "${data.kind}" is not allowed in the ${KIND_FOLDERS[folderKind]}/ folder`
     )
-  if (!isVersion(data.version))
+  if (semver.valid(data.version) !== data.version)
     throw new ManifestError(`version "${data.version}" is not a semantic version`)
-  if (!isRange(data.host)) throw new ManifestError(`host range "${data.host}" is not understood`)
-  if (!satisfies(HOST_VERSION, data.host))
+  if (semver.validRange(data.host) === null)
+    throw new ManifestError(`host range "${data.host}" is not understood`)
+  if (!semver.satisfies(HOST_VERSION, data.host))
     throw new ManifestError(`needs host ${data.host}, this host is ${HOST_VERSION}`)
   const manifest: PluginManifest = {
     id: data.id,

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs'
 import drive from '@adonisjs/drive/services/main'
 import { makeUser, TEST_PASSWORD } from '#tests/helpers/factories'
 import ExportJob from '#reporting/exports/models/export_job'
-import { makeProvinceTree, writeCase } from '#reporting/testing/fixtures'
+import { makeProvinceTree, writeCase } from '#database/synthetic/fixtures'
 
 test.group('browser: exports', () => {
   test('a statistician downloads form 06 from the export menu and a list report through a background job', async ({

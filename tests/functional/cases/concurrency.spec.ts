@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { User } from '#accounts'
 import { Case, caseStateAsOf } from '#cases'
 import { CreateJudgment, SaveDraftDecision } from '#cases'
-import { makeProvinceTree } from '#reporting/testing/fixtures'
+import { makeProvinceTree } from '#database/synthetic/fixtures'
 import { acceptedCase, day, pinClock, staff, TODAY } from './_setup.js'
 
 test.group('Cases: concurrent money postings', (group) => {

@@ -4,7 +4,7 @@
  */
 import { test } from '@japa/runner'
 import { as, makeUser, unitByCode, UNITS } from '#tests/helpers/factories'
-import { makeProvinceTree, writeCase } from '#reporting/testing/fixtures'
+import { makeProvinceTree, writeCase } from '#database/synthetic/fixtures'
 import { apiToken, downloads, Q, refusals, workbook } from './helpers.js'
 
 /** A fresh province with two districts and a few cases (values differ from row to row). */

@@ -13,7 +13,7 @@ import { chromiumPath, closePdfBrowser, exportPluginFor } from '#reporting'
 import { pdfBrowserRunning } from '#reporting/exports/services/pdf_browser'
 import { produceExport } from '#reporting/exports/services/produce'
 import { as, makeUser } from '#tests/helpers/factories'
-import { makeProvinceTree, writeCase } from '#reporting/testing/fixtures'
+import { makeProvinceTree, writeCase } from '#database/synthetic/fixtures'
 import { downloads, Q } from './helpers.js'
 
 const PDFTOTEXT = '/usr/bin/pdftotext'

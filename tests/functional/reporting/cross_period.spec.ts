@@ -6,7 +6,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { User } from '#accounts'
 import { as, makeUser, UNITS } from '#tests/helpers/factories'
-import { makeProvinceTree, writeCase } from '#reporting/testing/fixtures'
+import { makeProvinceTree, writeCase } from '#database/synthetic/fixtures'
 
 const Q = 'year=2025&period=3'
 

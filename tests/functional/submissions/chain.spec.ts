@@ -6,7 +6,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { setToday } from '#core'
-import { writeCase } from '#reporting/testing/fixtures'
+import { writeCase } from '#database/synthetic/fixtures'
 import { as, UNITS } from '#tests/helpers/factories'
 import { decide, decisionsOf, denials, newestRow, staff, submit, tree } from './helpers.js'
 

@@ -6,7 +6,7 @@ import type { ApiClient } from '@japa/api-client'
 import db from '@adonisjs/lucid/services/db'
 import type { Role, User } from '#accounts'
 import { as, makeUser } from '#tests/helpers/factories'
-import { makeProvinceTree } from '#reporting/testing/fixtures'
+import { makeProvinceTree } from '#database/synthetic/fixtures'
 
 export const FORM = 'form-06-cases'
 

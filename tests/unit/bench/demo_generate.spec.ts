@@ -20,8 +20,8 @@ import {
   DemoRefused,
   generateNationalDemo,
   type DemoSummary,
-} from '#reporting/testing/national_demo'
-import { nationalHistories } from '#reporting/testing/national_history'
+} from '#database/synthetic/national_demo'
+import { nationalHistories } from '#database/synthetic/national_history'
 
 const SEED = 20_260
 let summary: DemoSummary

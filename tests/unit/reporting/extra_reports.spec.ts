@@ -8,8 +8,8 @@ import {
   type ListReportDefinition,
 } from '#reporting'
 import type { Unit } from '#accounts'
-import { generateHistories } from '#reporting/testing/history_generator'
-import { makeProvinceTree } from '#reporting/testing/fixtures'
+import { generateHistories } from '#database/synthetic/history_generator'
+import { makeProvinceTree } from '#database/synthetic/fixtures'
 import { makeUser } from '#tests/helpers/factories'
 import { compute, failures, unitRef } from './helpers.js'
 

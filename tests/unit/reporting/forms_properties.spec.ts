@@ -11,8 +11,8 @@ import {
   type ComputedForm,
   type MeasureFormDefinition,
 } from '#reporting'
-import { generateHistories } from '#reporting/testing/history_generator'
-import { makeProvinceTree } from '#reporting/testing/fixtures'
+import { generateHistories } from '#database/synthetic/history_generator'
+import { makeProvinceTree } from '#database/synthetic/fixtures'
 import { makeUser } from '#tests/helpers/factories'
 import { compute, failures, FORMS, openCell } from './helpers.js'
 

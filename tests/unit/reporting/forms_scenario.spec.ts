@@ -4,7 +4,7 @@
  */
 import { test } from '@japa/runner'
 import { TOTAL_KEY, UNASSIGNED_KEY } from '#reporting'
-import { makeProvinceTree, writeCase } from '#reporting/testing/fixtures'
+import { makeProvinceTree, writeCase } from '#database/synthetic/fixtures'
 import { makeUser } from '#tests/helpers/factories'
 import { compute } from './helpers.js'
 

@@ -9,7 +9,7 @@ import {
   TOTAL_KEY,
   type MeasureFormDefinition,
 } from '#reporting'
-import { makeProvinceTree, writeCase } from '#reporting/testing/fixtures'
+import { makeProvinceTree, writeCase } from '#database/synthetic/fixtures'
 
 test.group('Plugin form-cases-by-origin', () => {
   test('counts newly accepted cases by origin', async ({ assert }) => {

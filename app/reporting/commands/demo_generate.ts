@@ -52,7 +52,7 @@ export default class DemoGenerate extends BaseCommand {
       return
     }
     const { seedReferenceUnits } = await import('#database/seeders/reference_units')
-    const { generateNationalDemo, DemoRefused } = await import('#reporting/testing/national_demo')
+    const { generateNationalDemo, DemoRefused } = await import('#database/synthetic/national_demo')
     // The reference seeder writes through the default connection.
     if (connection === db.primaryConnectionName) await seedReferenceUnits()
     try {
