@@ -15,6 +15,7 @@ registerAccountWidgets()
 /** Local copies of npm CSS (no CDN): only the files listed here are served. */
 const VENDOR_FILES: Record<string, string> = {
   'pico.min.css': 'node_modules/@picocss/pico/css/pico.min.css',
+  'chart.umd.min.js': 'node_modules/chart.js/dist/chart.umd.min.js',
 }
 router
   .get('/vendor/:file', async ({ params, response }) => {

@@ -17,3 +17,11 @@ edge.global('formatDateTime', (value: DateTime | null | undefined) =>
 edge.global('formatMoney', (value: number | bigint | null | undefined) =>
   value === null || value === undefined ? '—' : new Intl.NumberFormat('vi-VN').format(value)
 )
+
+/** JSON inside <script type="application/json">: `<` escaped so no text can close the element. */
+edge.global('toJSONForScript', (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c'))
+edge.global('formatChartValue', (value: number | null | undefined, format?: string) => {
+  if (value === null || value === undefined) return '—'
+  const text = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(value)
+  return format === 'percent' ? `${text} %` : format === 'money' ? `${text} ₫` : text
+})
