@@ -5,6 +5,9 @@
  */
 import { seededRandom } from '#core/random'
 import { addDays } from '#core'
+import { amountOf, bankName, companyName, personName } from '#database/synthetic/vocabulary'
+
+export { amountOf, personName } from '#database/synthetic/vocabulary'
 
 /** The shared seeded generator (app/core/random.ts). */
 export const rng = seededRandom
@@ -92,103 +95,6 @@ export const DEMO_UNITS: DemoUnit[] = [
   },
 ]
 
-const FAMILY = [
-  'Nguyễn',
-  'Trần',
-  'Lê',
-  'Phạm',
-  'Hoàng',
-  'Huỳnh',
-  'Phan',
-  'Vũ',
-  'Võ',
-  'Đặng',
-  'Bùi',
-  'Đỗ',
-  'Hồ',
-  'Ngô',
-  'Dương',
-  'Lý',
-]
-const MIDDLE_M = ['Văn', 'Hữu', 'Đức', 'Minh', 'Quốc', 'Thanh', 'Công', 'Xuân']
-const MIDDLE_F = ['Thị', 'Ngọc', 'Thu', 'Hồng', 'Thanh', 'Minh', 'Phương']
-const GIVEN_M = [
-  'An',
-  'Bình',
-  'Cường',
-  'Dũng',
-  'Hải',
-  'Hùng',
-  'Khánh',
-  'Long',
-  'Minh',
-  'Nam',
-  'Phong',
-  'Quân',
-  'Sơn',
-  'Thắng',
-  'Tuấn',
-  'Việt',
-  'Hiếu',
-  'Trung',
-]
-const GIVEN_F = [
-  'Hà',
-  'Hạnh',
-  'Hoa',
-  'Hương',
-  'Lan',
-  'Linh',
-  'Mai',
-  'Nga',
-  'Phương',
-  'Tâm',
-  'Thảo',
-  'Trang',
-  'Vân',
-  'Yến',
-  'Huyền',
-  'Loan',
-]
-const TRADES = [
-  'Thương mại',
-  'Xây dựng',
-  'Vận tải',
-  'Đầu tư',
-  'Dịch vụ',
-  'Sản xuất',
-  'Thủy sản',
-  'Bất động sản',
-]
-const BRANDS = [
-  'Hưng Thịnh',
-  'Phú Cường',
-  'Minh Phát',
-  'An Khang',
-  'Đại Việt',
-  'Tân Tiến',
-  'Hoàng Long',
-  'Thành Công',
-  'Sao Mai',
-  'Bình Minh',
-]
-const BANKS = [
-  'Ngân hàng TMCP Ngoại thương Việt Nam (Vietcombank)',
-  'Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam (Agribank)',
-  'Ngân hàng TMCP Đầu tư và Phát triển Việt Nam (BIDV)',
-  'Ngân hàng TMCP Công thương Việt Nam (VietinBank)',
-  'Ngân hàng TMCP Kỹ thương Việt Nam (Techcombank)',
-  'Ngân hàng TMCP Quân đội (MB)',
-]
-
-export function personName(r: Rng): string {
-  const female = r.chance(0.45)
-  return `${r.pick(FAMILY)} ${r.pick(female ? MIDDLE_F : MIDDLE_M)} ${r.pick(female ? GIVEN_F : GIVEN_M)}`
-}
-export const companyName = (r: Rng) =>
-  `Công ty ${r.pick(['TNHH', 'Cổ phần'])} ${r.pick(TRADES)} ${r.pick(BRANDS)}`
-export const bankName = (r: Rng) => r.pick(BANKS)
-
 const KINDS = [
   // judgment type, number suffix, obligation description, payee, share
   ['civil', 'DS-ST', 'Trả nợ tiền vay và lãi', 'creditor', 0.3],
@@ -223,12 +129,6 @@ export interface CasePlan {
   obligation: { description: string; amount: number; payee: 'creditor' | 'state_budget' }
   steps: Array<{ day: string; step: Step }>
   id?: number
-}
-
-/** Amounts from a few million to a few billion VND, log-uniform, rounded to thousands. */
-export function amountOf(r: Rng): number {
-  const v = Math.exp(Math.log(3e6) + r.next() * (Math.log(3e9) - Math.log(3e6)))
-  return Math.round(v / 1000) * 1000
 }
 
 /** One case's plan: its acceptance and the dated steps that follow, never past `end`. */

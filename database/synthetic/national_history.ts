@@ -14,6 +14,7 @@
  */
 
 import { dayNumber, isoDay, prng, weightedPicker } from './seeded.js'
+import { bankName, logUniformAmount, personName } from './vocabulary.js'
 
 export { prng } from './seeded.js'
 
@@ -122,43 +123,9 @@ const SETTLING: Record<string, string> = {
 }
 const SPELLS = ['no_conditions', 'postponed', 'suspended', 'no_conditions']
 const AREAS = ['Phường 1', 'Phường 2', 'Phường 3', 'Xã Tân Thành', 'Xã Hòa Bình', 'Thị trấn', null]
-const SURNAMES = [
-  'Nguyễn',
-  'Trần',
-  'Lê',
-  'Phạm',
-  'Hoàng',
-  'Huỳnh',
-  'Phan',
-  'Vũ',
-  'Võ',
-  'Đặng',
-  'Bùi',
-  'Đỗ',
-]
-const GIVEN = [
-  'Văn An',
-  'Thị Bình',
-  'Văn Cường',
-  'Thị Dung',
-  'Minh Đức',
-  'Thu Hà',
-  'Quốc Hùng',
-  'Thị Lan',
-  'Văn Nam',
-  'Thanh Tâm',
-]
-const COMPANIES = [
-  'Ngân hàng TMCP Mô Phỏng',
-  'Công ty TNHH Tổng Hợp',
-  'Ngân hàng Nông nghiệp (mô phỏng)',
-]
-
-/** Money amount of an obligation: log-uniform from 1 million to 5 billion VND, ~15% non-money cases. */
+/** Obligation of a bulk case: ~15% non-money cases, else 1 million to 5 billion VND (log-uniform). */
 function obligationAmount(r: ReturnType<typeof prng>) {
-  if (r.chance(0.15)) return 0
-  const amount = Math.exp(Math.log(1e6) + r.next() * (Math.log(5e9) - Math.log(1e6)))
-  return Math.round(amount / 1000) * 1000
+  return r.chance(0.15) ? 0 : logUniformAmount(r, 1e6, 5e9)
 }
 
 export function* nationalHistories(options: HistoryOptions): Generator<CaseHistory> {
@@ -181,8 +148,8 @@ export function* nationalHistories(options: HistoryOptions): Generator<CaseHisto
     const kind = r.chance(0.7) ? 'ex_officio' : 'on_request'
     const origin = r.chance(0.9) ? 'new' : r.chance(0.7) ? 'delegated_in' : 'withdrawn_in'
     const credit = r.chance(0.12)
-    const debtor = `${r.pick(SURNAMES)} ${r.pick(GIVEN)}`
-    const creditor = credit ? r.pick(COMPANIES) : `${r.pick(SURNAMES)} ${r.pick(GIVEN)}`
+    const debtor = personName(r)
+    const creditor = credit ? bankName(r) : personName(r)
     const area = r.pick(AREAS)
     const created = `${decided} 08:00:00`
 
