@@ -76,9 +76,11 @@ export async function groupKeySql(query: CompletenessQuery) {
   return { sql: childKeySql('c.unit_path', children, query.unit.id), children }
 }
 
-/** Base query of the timely-entry facts: approved cases decided in range joined to their cutoff. */
-export async function enteredFacts(query: CompletenessQuery) {
-  const table = await cutoffTable(query.from, query.to, query.days)
+/**
+ * Base query of the timely-entry facts: approved cases decided in range joined to their cutoff (`table` from
+ * cutoffTable). Not async: a query builder is thenable, awaiting it would run it.
+ */
+export function enteredFacts(query: CompletenessQuery, table: string) {
   const q = db
     .from('cases as c')
     .joinRaw(`JOIN ${table} d ON d.day = c.decision_date`)
@@ -113,14 +115,15 @@ export function openFacts(query: CompletenessQuery, idleOnly: boolean) {
 
 export async function completeness(query: CompletenessQuery) {
   const { sql: key, children } = await groupKeySql(query)
-  const entered = await (await enteredFacts(query))
+  const table = await cutoffTable(query.from, query.to, query.days)
+  const entered = await enteredFacts(query, table)
     .select(
       db.raw(
         `${key} AS g, COUNT(*) AS entered, SUM(CASE WHEN c.created_at < d.cutoff THEN 1 ELSE 0 END) AS on_time`
       )
     )
     .groupByRaw('g')
-  const trend = await (await enteredFacts(query))
+  const trend = await enteredFacts(query, table)
     .select(
       db.raw(
         'd.month AS month, COUNT(*) AS entered, SUM(CASE WHEN c.created_at < d.cutoff THEN 1 ELSE 0 END) AS on_time'
@@ -217,7 +220,7 @@ export async function listBehind(
   const base =
     kind === 'open' || kind === 'idle'
       ? openFacts(query, kind === 'idle')
-      : await enteredFacts(query)
+      : enteredFacts(query, await cutoffTable(query.from, query.to, query.days))
   if (kind === 'on_time') base.whereRaw('c.created_at < d.cutoff')
   if (kind === 'late') base.whereRaw('c.created_at >= d.cutoff')
   if (group !== null) base.whereRaw(`${key} = ?`, [group])
