@@ -287,3 +287,43 @@ test.group('Reconciliation: figures and roll-ups', () => {
     assert.lengthOf(await db.from('traditional_figures').where('unit_id', d1.id), 0)
   })
 })
+
+test.group('Reconciliation: pages and exports', () => {
+  test('the figures form, the plan page and both exports answer; the export is audited', async ({
+    client,
+    assert,
+  }) => {
+    const { province, d1 } = await scenario()
+    const stat = await makeUser(province.code, ['statistician'])
+    const form = await as(
+      client.get(`/reconciliation/figures?unit=${d1.code}&year=${Y}&period=${P}`),
+      stat
+    )
+    form.assertStatus(200)
+    assert.include(form.text(), 'name="f07_c14"')
+    const template = await as(client.get('/reconciliation/figures/template'), stat)
+    template.assertStatus(200)
+    assert.include(template.text(), 'unit_code,year,period,f06_c1')
+    const national = await makeUser('TC', ['head'])
+    const plan = await as(client.get(`/reconciliation/plan?year=${Y}`), national)
+    plan.assertStatus(200)
+    assert.include(plan.text(), `value="${Y}-08-10"`)
+    const xlsx = await as(
+      client.get(`/reconciliation?unit=${province.code}&year=${Y}&period=${P}&form=07&format=xlsx`),
+      stat
+    )
+    xlsx.assertStatus(200)
+    assert.include(
+      xlsx.header('content-disposition'),
+      `reconciliation-07_${province.code}_${Y}-06.xlsx`
+    )
+    const pdf = await as(
+      client.get(`/reconciliation?unit=${province.code}&year=${Y}&period=${P}&format=pdf`),
+      stat
+    )
+    pdf.assertStatus(200)
+    assert.include(pdf.header('content-type'), 'pdf')
+    const audits = await auditRows({ action: 'reporting.export.download', actorId: stat.id })
+    assert.lengthOf(audits, 2)
+  })
+})
