@@ -18,7 +18,9 @@ registerDashboardWidget(reconciliationWidget)
 router
   .group(() => {
     router.get('/reconciliation', [ReconciliationController, 'index']).as('reconciliation.index')
-    router.get('/reconciliation/figures', [FiguresController, 'create']).as('reconciliation.figures')
+    router
+      .get('/reconciliation/figures', [FiguresController, 'create'])
+      .as('reconciliation.figures')
     router
       .post('/reconciliation/figures', [FiguresController, 'store'])
       .as('reconciliation.figures.store')

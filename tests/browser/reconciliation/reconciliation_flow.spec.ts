@@ -65,10 +65,9 @@ test.group('browser: reconciliation', () => {
     await page.assertTextContains('#list-incomplete', d1.name)
 
     // The chart component: the canvas is drawn by Chart.js, the table underneath has the same figures
-    await page.waitForFunction(() => {
-      const canvas = document.querySelector('#chart-gaps canvas') as HTMLCanvasElement | null
-      return Boolean(canvas && (window as any).Chart?.getChart?.(canvas))
-    })
+    await page.waitForFunction(
+      "(() => { const c = document.querySelector('#chart-gaps canvas'); return Boolean(c && window.Chart && window.Chart.getChart(c)) })()"
+    )
     const box = await page.locator('#chart-gaps canvas').boundingBox()
     assert.isAbove(box?.height ?? 0, 0)
     await page.click('#chart-gaps summary')

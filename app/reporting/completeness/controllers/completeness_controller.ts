@@ -8,7 +8,12 @@ import { yearStart } from '../services/range.js'
 import { authorizeRead } from '../../reconciliation/access.js'
 import { qs, resolveUnit, wantsJson } from '../../reconciliation/controllers/shared.js'
 import { defaultLayout } from '../../services/context.js'
-import { completeness, listBehind, MAX_RANGE_DAYS, type CompletenessQuery } from '../services/completeness.js'
+import {
+  completeness,
+  listBehind,
+  MAX_RANGE_DAYS,
+  type CompletenessQuery,
+} from '../services/completeness.js'
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/
 const queryValidator = vine.compile(
@@ -80,13 +85,16 @@ export default class CompletenessController {
       shareChart: {
         labels: ranked.map((r) => r.name),
         data: ranked.map((r) => r.share ?? 0),
-        links: ranked.map((r) => `/completeness/list?${qs({ ...base, kind: 'late', group: r.key })}`),
+        links: ranked.map(
+          (r) => `/completeness/list?${qs({ ...base, kind: 'late', group: r.key })}`
+        ),
       },
       trendChart: {
         labels: result.trend.map((t: any) => t.month),
         data: result.trend.map((t: any) => t.share ?? 0),
         links: result.trend.map(
-          (t: any) => `/completeness/list?${qs({ ...base, kind: 'late', from: `${t.month}-01` > query.from ? `${t.month}-01` : query.from })}`
+          (t: any) =>
+            `/completeness/list?${qs({ ...base, kind: 'late', from: `${t.month}-01` > query.from ? `${t.month}-01` : query.from })}`
         ),
       },
     })

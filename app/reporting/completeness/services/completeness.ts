@@ -131,8 +131,12 @@ export async function completeness(query: CompletenessQuery) {
     )
     .groupBy('d.month')
     .orderBy('d.month')
-  const open = await openFacts(query, false).select(db.raw(`${key} AS g, COUNT(*) AS n`)).groupByRaw('g')
-  const idle = await openFacts(query, true).select(db.raw(`${key} AS g, COUNT(*) AS n`)).groupByRaw('g')
+  const open = await openFacts(query, false)
+    .select(db.raw(`${key} AS g, COUNT(*) AS n`))
+    .groupByRaw('g')
+  const idle = await openFacts(query, true)
+    .select(db.raw(`${key} AS g, COUNT(*) AS n`))
+    .groupByRaw('g')
 
   const labels = new Map<number, { name: string; code: string | null }>()
   if (query.by === 'unit') {
@@ -176,7 +180,12 @@ export async function completeness(query: CompletenessQuery) {
     }
   })
   // Drop empty rows (an own office with nothing, an unassigned row with nothing) but keep every officer/child.
-  const visible = rows.filter((r) => r.entered + r.open > 0 || (r.key > 0 && query.by === 'officer') || (query.by === 'unit' && r.key !== query.unit.id))
+  const visible = rows.filter(
+    (r) =>
+      r.entered + r.open > 0 ||
+      (r.key > 0 && query.by === 'officer') ||
+      (query.by === 'unit' && r.key !== query.unit.id)
+  )
   // Ranking: best timely-entry share first, then fewest idle; rows with nothing entered are unranked.
   visible.sort(
     (a, b) =>

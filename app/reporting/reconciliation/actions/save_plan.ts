@@ -11,9 +11,9 @@ export type PlanInput = Omit<Plan, 'saved'>
 export class SavePlan {
   async handle(user: User, input: PlanInput) {
     authorizePlan(user)
-    if (input.dueSmall > input.dueLarge)
-      throw new RuleViolation('reconciliation.plan.order', {})
-    if (input.dueLarge > input.closeOn) throw new RuleViolation('reconciliation.plan.close_order', {})
+    if (input.dueSmall > input.dueLarge) throw new RuleViolation('reconciliation.plan.order', {})
+    if (input.dueLarge > input.closeOn)
+      throw new RuleViolation('reconciliation.plan.close_order', {})
     const before = await planFor(input.year)
     await db.transaction(async (trx) => {
       authorizePlan(user)
@@ -27,8 +27,7 @@ export class SavePlan {
         updated_by_id: user.id,
         updated_at: new Date(),
       }
-      if (before.saved)
-        await trx.from('reconciliation_plans').where('year', input.year).update(row)
+      if (before.saved) await trx.from('reconciliation_plans').where('year', input.year).update(row)
       else
         await trx
           .insertQuery()

@@ -10,7 +10,13 @@ import { ImportFigures } from '../actions/import_figures.js'
 import { SavePlan } from '../actions/save_plan.js'
 import { planFor } from '../services/plan.js'
 import { TEMPLATE_COLUMNS } from '../services/figure_file.js'
-import { FIGURE_KEYS, figureRuleErrors, isMoney, MONEY_DIVISOR, type FigureKey } from '../indicators.js'
+import {
+  FIGURE_KEYS,
+  figureRuleErrors,
+  isMoney,
+  MONEY_DIVISOR,
+  type FigureKey,
+} from '../indicators.js'
 import { figuresValidator, planValidator } from '../validators/reconciliation.js'
 import { lastEndedPeriod, qs } from './shared.js'
 
@@ -57,10 +63,9 @@ export default class FiguresController {
     if (unit) authorizeWrite(user, unit)
     const input = await figuresValidator.validate(ctx.request.all())
     if (!unit) throw new RuleViolation('reporting.unknown_unit', { unit: code })
-    const values = Object.fromEntries(FIGURE_KEYS.map((k) => [k, Number((input as any)[k])])) as Record<
-      FigureKey,
-      number
-    >
+    const values = Object.fromEntries(
+      FIGURE_KEYS.map((k) => [k, Number((input as any)[k])])
+    ) as Record<FigureKey, number>
     const broken = figureRuleErrors(values)
     if (Object.keys(broken).length)
       throw new vineErrors.E_VALIDATION_ERROR(

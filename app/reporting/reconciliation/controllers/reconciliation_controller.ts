@@ -70,7 +70,11 @@ export default class ReconciliationController {
         links: measured.map((r) => `/reconciliation?${qs({ ...base, unit: r.code })}`),
       },
       progress: {
-        labels: snapshots.map((s: any) => String(s.taken_on instanceof Date ? s.taken_on.toISOString().slice(0, 10) : s.taken_on).slice(0, 10)),
+        labels: snapshots.map((s: any) =>
+          String(
+            s.taken_on instanceof Date ? s.taken_on.toISOString().slice(0, 10) : s.taken_on
+          ).slice(0, 10)
+        ),
         gap: snapshots.map((s: any) => Number(s.gap)),
         traditional: snapshots.map((s: any) => Number(s.traditional)),
         software: snapshots.map((s: any) => Number(s.software)),
