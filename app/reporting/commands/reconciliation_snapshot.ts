@@ -9,7 +9,8 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
  */
 export default class ReconciliationSnapshot extends BaseCommand {
   static commandName = 'reconciliation:snapshot'
-  static description = 'Record today’s reconciliation gaps (paper − software) for the progress charts'
+  static description =
+    'Record today’s reconciliation gaps (paper − software) for the progress charts'
   static options: CommandOptions = { startApp: true }
 
   @flags.number({ description: 'Statistical year (default: that of the last ended period)' })
