@@ -1,7 +1,7 @@
 /** The completeness dashboard (SPEC §9) and the list of cases behind each of its figures (keyset-paged). */
 import type { HttpContext } from '@adonisjs/core/http'
 import vine from '@vinejs/vine'
-import { addDays, RuleViolation, today } from '#core'
+import { addDays, endOfMonth, RuleViolation, today } from '#core'
 import { scopeToReach, Unit } from '#accounts'
 import { FORM_READER_ROLES } from '../../services/access.js'
 import { yearStart } from '../services/range.js'
@@ -92,10 +92,12 @@ export default class CompletenessController {
       trendChart: {
         labels: result.trend.map((t: any) => t.month),
         data: result.trend.map((t: any) => t.share ?? 0),
-        links: result.trend.map(
-          (t: any) =>
-            `/completeness/list?${qs({ ...base, kind: 'late', from: `${t.month}-01` > query.from ? `${t.month}-01` : query.from })}`
-        ),
+        links: result.trend.map((t: any) => {
+          const start = `${t.month}-01` > query.from ? `${t.month}-01` : query.from
+          const end =
+            endOfMonth(`${t.month}-01`) < query.to ? endOfMonth(`${t.month}-01`) : query.to
+          return `/completeness/list?${qs({ ...base, kind: 'late', from: start, to: end })}`
+        }),
       },
     })
   }
