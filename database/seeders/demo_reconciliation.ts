@@ -4,7 +4,7 @@
  * made from the software's own figures plus a realistic gap — dossiers never entered (CV 2352) — so the
  * comparison page shows consistent and incomplete units, and a few weeks of gap measurements so the progress
  * chart has a history. Runs only when no paper figures exist; writes directly (seed data, source 'import',
- * noted as demo), never from HTTP.
+ * noted as demo), never from HTTP. It also gives the demo cases plausible entry times (spreadEntryTimes).
  */
 import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
@@ -62,9 +62,38 @@ function lastEnded(day: string) {
   return n === 1 ? { year: year - 1, period: 12 } : { year, period: n - 1 }
 }
 
+/**
+ * The demo history is written with the process clock pinned day by day, but a case's recorded time
+ * (`created_at`) is the real moment of seeding; the completeness dashboard needs plausible entry times. Each
+ * demo case is given an entry 0–8 days after its decision (0–14 in Cà Mau, the late enterer of CV 2352), at
+ * 03:00 UTC (10:00 in Vietnam), so most are on time and some are late. Set-based, one UPDATE per dialect.
+ */
+async function spreadEntryTimes() {
+  const mysql = !db.connection().dialect.name.includes('sqlite')
+  const camau = await Unit.findBy('code', 'T96')
+  const spread = (modulo: number) =>
+    mysql
+      ? `TIMESTAMP(DATE_ADD(decision_date, INTERVAL (id % ${modulo}) DAY), '03:00:00')`
+      : `datetime(decision_date, '+' || (id % ${modulo}) || ' days', '+3 hours')`
+  // Recent cases keep their real recorded time (it is not in the future).
+  const base = () =>
+    db
+      .from('cases')
+      .whereNotNull('decision_date')
+      .where('decision_date', '<=', addDays(today(), -15))
+  if (camau)
+    await base()
+      .where('unit_path', 'like', `${camau.path}%`)
+      .update({ created_at: db.raw(spread(15)) })
+  await base()
+    .if(camau, (q) => q.whereNot('unit_path', 'like', `${camau!.path}%`))
+    .update({ created_at: db.raw(spread(9)) })
+}
+
 export async function seedDemoReconciliation() {
   const existing = await db.from('traditional_figures').count('* as n').first()
   if (Number(existing?.n ?? 0) > 0) return null
+  await spreadEntryTimes()
   if (!formPlugin('form-06-cases')) await loadPlugins(app.makePath('plugins'), logger)
   const day = today()
   const last = lastEnded(day)
