@@ -288,6 +288,41 @@ test.group('Reconciliation: figures and roll-ups', () => {
   })
 })
 
+test.group('Reconciliation: locks and validation', () => {
+  test('a closed statistical year freezes its paper figures; broken identities are named per field', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const { d1 } = await scenario()
+    const stat = await makeUser(d1.code, ['statistician'])
+    const json = (body: Record<string, unknown>) =>
+      as(client.post('/reconciliation/figures'), stat)
+        .withCsrfToken()
+        .header('accept', 'application/json')
+        .form(body)
+    const bad = await json({ unit: d1.code, year: Y, period: P, ...ZERO, f06_c1: 2, f06_c3: 5 })
+    bad.assertStatus(422)
+    assert.deepEqual(
+      bad.body().errors.map((e: any) => e.field),
+      ['f06_c3']
+    )
+    assert.include(bad.body().errors[0].message, 'Thụ lý mới không được lớn hơn tổng số thụ lý')
+
+    const closedYear = 2019
+    await db
+      .table('year_closures')
+      .insert({ year: closedYear, closed_by_id: stat.id, closed_at: new Date() })
+    cleanup(async () => {
+      await db.from('year_closures').where('year', closedYear).delete()
+    })
+    const closed = await json({ unit: d1.code, year: closedYear, period: 12, ...ZERO })
+    closed.assertStatus(422)
+    assert.equal(closed.body().errors[0].code, 'reconciliation.year_closed')
+    assert.lengthOf(await db.from('traditional_figures').where('unit_id', d1.id), 0)
+  })
+})
+
 test.group('Reconciliation: pages and exports', () => {
   test('the figures form, the plan page and both exports answer; the export is audited', async ({
     client,
