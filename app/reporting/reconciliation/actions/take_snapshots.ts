@@ -57,22 +57,39 @@ async function store(
   return measured.length
 }
 
-/** Snapshots `units` and every ancestor below the national level (each from its own comparison total). */
+/**
+ * Snapshots `units` and every ancestor below the national level. One comparison per distinct parent (its rows give
+ * the children, its total the parent itself), so an import of a whole province costs one comparison, not one per
+ * district.
+ */
 export async function snapshotAfterWrite(units: Unit[], year: number, period: number) {
-  const seen = new Set<number>()
-  const targets: UnitRef[] = []
+  const targets = new Map<number, UnitRef>()
   for (const u of units) {
     let ref: UnitRef | null = toUnitRef(u)
-    while (ref && ref.level !== 'national' && !seen.has(ref.id)) {
-      seen.add(ref.id)
-      targets.push(ref)
+    while (ref && ref.level !== 'national' && !targets.has(ref.id)) {
+      targets.set(ref.id, ref)
       ref = ref.parentId ? await unitById(ref.parentId) : null
     }
   }
-  const rows = []
-  for (const unit of targets) {
-    const comparison = await compareUnit(unit, year, period)
-    rows.push({ unit, row: comparison.total })
+  // Units to compare: every target that is the parent of another target, and every target under the nation.
+  const compareIds = new Set<number>()
+  for (const t of targets.values()) {
+    const parent = t.parentId ? targets.get(t.parentId) : undefined
+    compareIds.add(parent ? parent.id : t.id)
+  }
+  const rows: { unit: Pick<UnitRef, 'id' | 'path'>; row: ComparisonRow }[] = []
+  const done = new Set<number>()
+  for (const id of compareIds) {
+    const comparison = await compareUnit(targets.get(id)!, year, period)
+    if (!done.has(id)) rows.push({ unit: targets.get(id)!, row: comparison.total })
+    done.add(id)
+    for (const row of comparison.rows) {
+      if (row.kind !== 'unit' || !targets.has(row.unitId!) || done.has(row.unitId!)) continue
+      // A child that has children of its own gets its snapshot from its own comparison.
+      if (compareIds.has(row.unitId!)) continue
+      rows.push({ unit: targets.get(row.unitId!)!, row })
+      done.add(row.unitId!)
+    }
   }
   return store(rows, year, period, today())
 }
