@@ -76,18 +76,15 @@ async function spreadEntryTimes() {
       ? `TIMESTAMP(DATE_ADD(decision_date, INTERVAL (id % ${modulo}) DAY), '03:00:00')`
       : `datetime(decision_date, '+' || (id % ${modulo}) || ' days', '+3 hours')`
   // Recent cases keep their real recorded time (it is not in the future).
-  const base = () =>
-    db
-      .from('cases')
-      .whereNotNull('decision_date')
-      .where('decision_date', '<=', addDays(today(), -15))
-  if (camau)
-    await base()
-      .where('unit_path', 'like', `${camau.path}%`)
-      .update({ created_at: db.raw(spread(15)) })
-  await base()
-    .if(camau, (q) => q.whereNot('unit_path', 'like', `${camau!.path}%`))
-    .update({ created_at: db.raw(spread(9)) })
+  const until = addDays(today(), -15)
+  const update = (modulo: number, pathTest: string, path: string) =>
+    db.rawQuery(
+      `UPDATE cases SET created_at = ${spread(modulo)} WHERE decision_date IS NOT NULL AND decision_date <= ? AND unit_path ${pathTest} ?`,
+      [until, `${path}%`]
+    )
+  const camauPath = camau?.path ?? '/none/'
+  await update(15, 'LIKE', camauPath)
+  await update(9, 'NOT LIKE', camauPath)
 }
 
 export async function seedDemoReconciliation() {
