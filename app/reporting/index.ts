@@ -48,3 +48,12 @@ export {
 } from './exports/services/document.js'
 export { htmlToPdf, closePdfBrowser, chromiumPath } from './exports/services/pdf_browser.js'
 export { CheckAcrossPeriods, type AcrossPeriodsResult } from './actions/check_across_periods.js'
+// Reconciliation with the paper reports and completeness monitoring (SPEC §9).
+export {
+  compareUnit,
+  type Comparison,
+  type ComparisonRow,
+} from './reconciliation/services/compare.js'
+export { snapshotAll } from './reconciliation/actions/take_snapshots.js'
+export { FIGURE_KEYS, INDICATOR_COLUMNS, MONEY_DIVISOR } from './reconciliation/indicators.js'
+export { completeness } from './completeness/services/completeness.js'

@@ -61,3 +61,5 @@ router
   .use(middleware.api({ scope: 'reports:read' }))
 
 await import('./exports/routes.js')
+await import('./reconciliation/routes.js')
+await import('./completeness/routes.js')

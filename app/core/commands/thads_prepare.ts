@@ -46,6 +46,8 @@ export default class ThadsPrepare extends BaseCommand {
         this.logger.info(
           `Seeded the demo history: ${demo.cases} cases, ${demo.handovers} handovers, ${demo.delegations} delegations, ${demo.from} … ${demo.to} in ${demo.seconds.toFixed(1)} s`
         )
+      if (demo)
+        await (await import('#database/seeders/demo_reconciliation')).seedDemoReconciliation()
     }
     const port = env.get('PORT', 3333)
     this.logger.log([`\nTHADS is starting at http://localhost:${port}`, ...lines, ''].join('\n'))
