@@ -23,6 +23,7 @@ export default class extends BaseSchema {
       table.bigInteger('declared_quantity').notNullable()
       table.bigInteger('quantity_held').notNullable().defaultTo(0)
       table.bigInteger('quantity_out').notNullable().defaultTo(0)
+      table.bigInteger('quantity_received').notNullable().defaultTo(0) // sum of the executed intakes
       table.string('condition', 500).nullable()
       table.string('seal_number', 64).nullable()
       table.string('source_body', 255).notNullable()

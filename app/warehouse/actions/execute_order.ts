@@ -7,7 +7,13 @@ import type Exhibit from '../models/exhibit.js'
 import type WarehouseOrder from '../models/warehouse_order.js'
 import { applyMovement, MIN_COUNCIL, statusAfter, type OrderKind } from '../rules.js'
 import { assertKeeper } from '../services/access.js'
-import { findExhibit, findOrder, locationText, quantitiesOf } from '../services/ledger.js'
+import {
+  findExhibit,
+  findOrder,
+  freshExhibit,
+  locationText,
+  quantitiesOf,
+} from '../services/ledger.js'
 import { affected, nowSql, writeTransaction } from '../services/tx.js'
 
 export interface ExecutionInput {
@@ -70,11 +76,7 @@ async function executeWithin(
   input: ExecutionInput,
   editRequestId: number | null
 ) {
-  const e = await findExhibit(order.exhibitId, trx)
-  const q = await quantitiesOf(e, trx)
-  const next = applyMovement(q, order.kind, order.quantity)
-  if ('error' in next) throw new RuleViolation(next.error, next.data ?? {})
-
+  // 1. Claim the order: only one transaction turns it from `signed` (at its version) to `executed`.
   const claimed = affected(
     await trx
       .from('warehouse_orders')
@@ -91,6 +93,55 @@ async function executeWithin(
   )
   if (claimed !== 1) throw new RuleViolation('warehouse.errors.already_executed')
 
+  // 2. Apply it to the item at the version it was read; when another movement won the race, read the item
+  //    again (latest committed) and check the quantities anew — "more than held" rather than a silent overdraw.
+  let e = await findExhibit(order.exhibitId, trx)
+  for (let attempt = 0; ; attempt++) {
+    const next = applyMovement(quantitiesOf(e), order.kind, order.quantity)
+    if ('error' in next) throw new RuleViolation(next.error, next.data ?? {})
+    const done = await applyToExhibit(trx, e, order, input, next)
+    if (done) {
+      const [movementId] = await trx
+        .table('warehouse_movements')
+        .insert(movementRow(e, order, input, actor, { next, ...done, editRequestId }))
+      await recordAudit(
+        {
+          actor,
+          unit: { id: e.unitId, path: e.unitPath },
+          action: 'warehouse.order_executed',
+          subjectType: 'warehouse_order',
+          subjectId: order.id,
+          before: { status: 'signed', held: e.quantityHeld, out: e.quantityOut, location: done.before },
+          after: {
+            status: 'executed',
+            exhibitId: e.id,
+            kind: order.kind,
+            quantity: order.quantity,
+            held: next.held,
+            out: next.out,
+            location: done.after,
+            documentNumber: input.documentNumber.trim(),
+            movementDate: input.movementDate,
+            editRequestId,
+          },
+        },
+        trx
+      )
+      return { orderId: order.id, exhibitId: e.id, movementId: Number(movementId), status: done.status }
+    }
+    if (attempt >= 2) throw new RuleViolation('warehouse.errors.concurrent')
+    e = await freshExhibit(e.id, trx)
+  }
+}
+
+/** The conditional UPDATE of the item (version and quantities as read); null when another write won. */
+async function applyToExhibit(
+  trx: TransactionClientContract,
+  e: Exhibit,
+  order: WarehouseOrder,
+  input: ExecutionInput,
+  next: { held: number; out: number }
+) {
   const before = locationText(e)
   const moves = order.kind === 'intake' || order.kind === 'transfer'
   const place = moves
@@ -111,6 +162,7 @@ async function executeWithin(
       .update({
         quantity_held: next.held,
         quantity_out: next.out,
+        quantity_received: e.quantityReceived + (order.kind === 'intake' ? order.quantity : 0),
         status,
         location_kind: place.locationKind,
         location: place.location,
@@ -121,39 +173,8 @@ async function executeWithin(
         updated_at: nowSql(),
       })
   )
-  if (updated !== 1) throw new RuleViolation('warehouse.errors.concurrent')
-
-  const after = locationText(place)
-  const [movementId] = await trx.table('warehouse_movements').insert(movementRow(e, order, input, actor, {
-    next,
-    before,
-    after,
-    editRequestId,
-  }))
-  await recordAudit(
-    {
-      actor,
-      unit: { id: e.unitId, path: e.unitPath },
-      action: 'warehouse.order_executed',
-      subjectType: 'warehouse_order',
-      subjectId: order.id,
-      before: { status: 'signed', held: e.quantityHeld, out: e.quantityOut, location: before },
-      after: {
-        status: 'executed',
-        exhibitId: e.id,
-        kind: order.kind,
-        quantity: order.quantity,
-        held: next.held,
-        out: next.out,
-        location: after,
-        documentNumber: input.documentNumber.trim(),
-        movementDate: input.movementDate,
-        editRequestId,
-      },
-    },
-    trx
-  )
-  return { orderId: order.id, exhibitId: e.id, movementId: Number(movementId), status }
+  if (updated !== 1) return null
+  return { before, after: locationText(place), status }
 }
 
 function movementRow(

@@ -25,7 +25,7 @@ export class ProposeOrder {
       if (e.status === 'closed') throw new RuleViolation('warehouse.errors.closed')
       if (e.status === 'awaiting' && input.kind !== 'intake')
         throw new RuleViolation('warehouse.errors.not_received')
-      const check = applyMovement(await quantitiesOf(e, trx), input.kind, input.quantity)
+      const check = applyMovement(quantitiesOf(e), input.kind, input.quantity)
       if ('error' in check) throw new RuleViolation(check.error, check.data ?? {})
       const order = await WarehouseOrder.create(
         {

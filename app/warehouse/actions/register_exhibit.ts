@@ -66,6 +66,7 @@ export class RegisterExhibit {
           declaredQuantity: input.declaredQuantity,
           quantityHeld: 0,
           quantityOut: 0,
+          quantityReceived: 0,
           condition: input.condition?.trim() || null,
           sealNumber: input.sealNumber?.trim() || null,
           sourceBody: input.sourceBody.trim(),

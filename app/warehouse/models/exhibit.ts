@@ -18,6 +18,7 @@ export default class Exhibit extends BaseModel {
   @column(num) declare declaredQuantity: number
   @column(num) declare quantityHeld: number
   @column(num) declare quantityOut: number
+  @column(num) declare quantityReceived: number
   @column() declare condition: string | null
   @column() declare sealNumber: string | null
   @column() declare sourceBody: string

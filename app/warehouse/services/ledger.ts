@@ -16,20 +16,21 @@ export async function findOrder(id: number, trx?: TransactionClientContract): Pr
   return o
 }
 
-/** The item's quantities, with what earlier intakes received (held + out + what left for good). */
-export async function quantitiesOf(e: Exhibit, trx: TransactionClientContract): Promise<Quantities> {
-  const row = await trx
-    .from('warehouse_movements')
-    .where('exhibit_id', e.id)
-    .where('kind', 'intake')
-    .sum('quantity as total')
-    .first()
+/** The item's quantities as the ledger row holds them. */
+export function quantitiesOf(e: Exhibit): Quantities {
   return {
     declared: e.declaredQuantity,
     held: e.quantityHeld,
     out: e.quantityOut,
-    received: Number(row?.total ?? 0),
+    received: e.quantityReceived,
   }
+}
+
+/** Reads the item again; on MySQL/MariaDB as a locking read, which sees the latest committed version. */
+export async function freshExhibit(id: number, trx: TransactionClientContract): Promise<Exhibit> {
+  const q = Exhibit.query({ client: trx }).where('id', id)
+  if (trx.dialect.name === 'mysql') q.forUpdate()
+  return (await q.first())!
 }
 
 /** "Area A, shelf 3" or "outside: place (custodian)" as written in movement records. */
