@@ -58,13 +58,17 @@ export default class StocktakesController {
     const user = ctx.auth.getUserOrFail()
     assertKeeper(user, user.unitId, { type: 'stocktake' })
     const body = await validate(ctx, stocktakeValidator, ctx.request.body())
-    const raw = (ctx.request.input('lines') ?? {}) as Record<string, { counted?: string; explanation?: string }>
+    // Flat field names (counted_<id>, explanation_<id>): numeric keys in brackets would be compacted into arrays.
+    const form = ctx.request.body() as Record<string, unknown>
     const lines: Record<number, { counted: number | null; explanation: string | null }> = {}
-    for (const [id, line] of Object.entries(raw)) {
-      const text = String(line?.counted ?? '').trim()
-      lines[Number(id)] = {
+    for (const [key, value] of Object.entries(form)) {
+      const match = /^counted_(\d+)$/.exec(key)
+      if (!match) continue
+      const text = String(value ?? '').trim()
+      const explanation = form[`explanation_${match[1]}`]
+      lines[Number(match[1])] = {
         counted: /^\d+$/.test(text) ? Number(text) : null,
-        explanation: line?.explanation ? String(line.explanation) : null,
+        explanation: explanation ? String(explanation) : null,
       }
     }
     const st = await new RecordStocktake().handle(user, {
