@@ -2,6 +2,7 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { registerWarehouseWidgets } from './widgets.js'
+import { registerExhibitAttachments } from './services/attachments.js'
 
 const ExhibitsController = () => import('./controllers/exhibits_controller.js')
 const OrdersController = () => import('./controllers/orders_controller.js')
@@ -9,6 +10,7 @@ const StocktakesController = () => import('./controllers/stocktakes_controller.j
 const CardsController = () => import('./controllers/cards_controller.js')
 
 registerWarehouseWidgets()
+registerExhibitAttachments()
 const num = router.matchers.number()
 
 router

@@ -1,12 +1,14 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { AccessDenied, today } from '#core'
+import { ALLOWED_EXTENSIONS, uploadMaxMb } from '#cases'
 import { CATEGORIES, EXHIBIT_STATUSES, ORDER_KINDS } from '../rules.js'
 import { exhibitValidator, filterValidator } from '../validators/warehouse.js'
 import { RegisterExhibit } from '../actions/register_exhibit.js'
 import { assertCanRead, isCaseOfficer, isHeadOf, isKeeperOf } from '../services/access.js'
 import { findExhibit } from '../services/ledger.js'
 import { listExhibits, movementsOf, ordersOf } from '../services/queries.js'
+import { exhibitFiles } from '../services/attachments.js'
 import { validate, warehouseUser } from './helpers.js'
 
 /** The exhibit ledger: list with filters and watch lists, registration, the item page with its history. */
@@ -76,6 +78,11 @@ export default class ExhibitsController {
     ])
     const keeper = isKeeperOf(user, e.unitId)
     return ctx.view.render('warehouse/exhibits/show', {
+      panel: {
+        ...(await exhibitFiles(user, e)),
+        maxMb: uploadMaxMb(),
+        accept: ALLOWED_EXTENSIONS.map((x) => `.${x}`).join(','),
+      },
       e,
       unit,
       kase,
