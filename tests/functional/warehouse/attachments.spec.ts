@@ -52,5 +52,6 @@ test.group('Warehouse: photos and documents of an item (the attachment rules of 
     ;(await upload(client, `/attachments/cases/${c.id}`, officer, PNG, 'ho-so.png')).assertStatus(302)
     const caseFile = await db.from('attachments').where('owner_type', 'case').where('owner_id', c.id).firstOrFail()
     ;(await getAs(client, `/attachments/${caseFile.id}/download`, s.keeper)).assertStatus(403)
+    assert.lengthOf(await db.from('attachments').where('owner_type', 'exhibit').where('owner_id', e.id), 1)
   })
 })

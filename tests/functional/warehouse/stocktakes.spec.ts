@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { UNITS } from '#tests/helpers/factories'
+import { makeProvinceTree } from '#database/synthetic/fixtures'
 import { auditRows } from '#tests/helpers/audit'
 import { exhibitRow, getAs, move, newExhibit, pinClock, postForm, TODAY, warehouseStaff } from './_setup.js'
 
@@ -11,7 +11,7 @@ test.group('Warehouse: stock-takes, watch lists and the dashboard', (group) => {
     client,
     assert,
   }) => {
-    const s = await warehouseStaff(UNITS.sapa)
+    const s = await warehouseStaff((await makeProvinceTree(1)).districts[0].code)
     const a = await newExhibit(s.keeper, { declaredQuantity: 10 })
     const b = await newExhibit(s.keeper, { declaredQuantity: 3, description: 'Vàng miếng SJC' })
     await move(s, a.id, 'intake', 10)
@@ -85,7 +85,7 @@ test.group('Warehouse: stock-takes, watch lists and the dashboard', (group) => {
     client,
     assert,
   }) => {
-    const s = await warehouseStaff(UNITS.camau)
+    const s = await warehouseStaff((await makeProvinceTree(1)).districts[0].code)
     const old = await newExhibit(s.keeper, { description: 'Máy xúc cũ' })
     const outside = await newExhibit(s.keeper, { description: 'Ô tô tải', category: 'vehicle' })
     const fish = await newExhibit(s.keeper, { description: 'Cá khô', category: 'perishable' })
