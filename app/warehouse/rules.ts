@@ -31,7 +31,12 @@ export const ORDER_KINDS = [
 export type OrderKind = (typeof ORDER_KINDS)[number]
 
 /** Outflows take quantity out of custody for good. */
-export const OUTFLOWS: readonly OrderKind[] = ['return_owner', 'to_finance', 'destruction', 'auction']
+export const OUTFLOWS: readonly OrderKind[] = [
+  'return_owner',
+  'to_finance',
+  'destruction',
+  'auction',
+]
 
 export const ORDER_STATUSES = ['proposed', 'signed', 'refused', 'executed'] as const
 export const EXHIBIT_STATUSES = ['awaiting', 'in_custody', 'closed'] as const
@@ -58,7 +63,8 @@ export function applyMovement(
   kind: OrderKind,
   quantity: number
 ): { held: number; out: number } | { error: string; data?: Record<string, unknown> } {
-  if (!Number.isSafeInteger(quantity) || quantity <= 0) return { error: 'warehouse.errors.quantity' }
+  if (!Number.isSafeInteger(quantity) || quantity <= 0)
+    return { error: 'warehouse.errors.quantity' }
   switch (kind) {
     case 'intake': {
       const left = q.declared - q.received
@@ -67,17 +73,21 @@ export function applyMovement(
     }
     case 'extraction_return':
       if (q.out === 0) return { error: 'warehouse.errors.nothing_extracted' }
-      if (quantity > q.out) return { error: 'warehouse.errors.return_too_much', data: { out: q.out } }
+      if (quantity > q.out)
+        return { error: 'warehouse.errors.return_too_much', data: { out: q.out } }
       return { held: q.held + quantity, out: q.out - quantity }
     case 'extraction':
-      if (quantity > q.held) return { error: 'warehouse.errors.more_than_held', data: { held: q.held } }
+      if (quantity > q.held)
+        return { error: 'warehouse.errors.more_than_held', data: { held: q.held } }
       return { held: q.held - quantity, out: q.out + quantity }
     case 'transfer':
       if (q.held === 0) return { error: 'warehouse.errors.more_than_held', data: { held: q.held } }
-      if (quantity !== q.held) return { error: 'warehouse.errors.transfer_whole', data: { held: q.held } }
+      if (quantity !== q.held)
+        return { error: 'warehouse.errors.transfer_whole', data: { held: q.held } }
       return { held: q.held, out: q.out }
     default:
-      if (quantity > q.held) return { error: 'warehouse.errors.more_than_held', data: { held: q.held } }
+      if (quantity > q.held)
+        return { error: 'warehouse.errors.more_than_held', data: { held: q.held } }
       return { held: q.held - quantity, out: q.out }
   }
 }
@@ -103,7 +113,10 @@ export function stocktakeKindAt(quarterEndDay: string): StocktakeKind {
 }
 
 /** The next regular stock-take: the end of the current quarter, or of the next one once it has been done. */
-export function nextStocktake(today: string, lastRegular: string | null): { day: string; kind: StocktakeKind } {
+export function nextStocktake(
+  today: string,
+  lastRegular: string | null
+): { day: string; kind: StocktakeKind } {
   let end = quarterEnd(today)
   if (lastRegular && lastRegular >= quarterStart(end)) end = quarterEnd(isoAddDays(end, 1))
   return { day: end, kind: stocktakeKindAt(end) }
@@ -141,5 +154,12 @@ export function yearBefore(day: string): string {
 /** Parses the council members typed one per line (or separated by ;), trimmed, without blanks or repeats. */
 export function parseMembers(text: string | null | undefined): string[] {
   if (!text) return []
-  return [...new Set(text.split(/[\n;]+/).map((s) => s.trim()).filter((s) => s.length > 0))]
+  return [
+    ...new Set(
+      text
+        .split(/[\n;]+/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0)
+    ),
+  ]
 }

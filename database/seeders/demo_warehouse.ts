@@ -37,15 +37,70 @@ interface ItemPlan {
 }
 
 const ITEMS: ItemPlan[] = [
-  { category: 'money', description: 'Tiền Việt Nam thu giữ của bị cáo', measure: 'đồng', quantity: 85_000_000, condition: 'Niêm phong trong phong bì' },
-  { category: 'valuable_papers', description: 'Sổ tiết kiệm Ngân hàng Agribank', measure: 'cuốn', quantity: 2, condition: 'Còn nguyên' },
-  { category: 'gold_gems', description: 'Nhẫn vàng 9999, 1 chỉ/chiếc (gửi Kho bạc Nhà nước)', measure: 'chiếc', quantity: 6, condition: 'Niêm phong, gửi Kho bạc' },
-  { category: 'vehicle', description: 'Xe mô tô Honda Wave Alpha', measure: 'chiếc', quantity: 3, condition: 'Đã qua sử dụng, trầy xước' },
-  { category: 'goods', description: 'Điện thoại di động các loại', measure: 'chiếc', quantity: 12, condition: 'Đã qua sử dụng' },
-  { category: 'perishable', description: 'Thuốc lá điếu nhập lậu', measure: 'bao', quantity: 500, condition: 'Dễ ẩm mốc' },
-  { category: 'dangerous', description: 'Pháo nổ tự chế', measure: 'kg', quantity: 15, condition: 'Hàng nguy hiểm, để khu riêng' },
-  { category: 'documents', description: 'Hợp đồng, chứng từ kế toán bản gốc', measure: 'bộ', quantity: 4, condition: 'Đóng dấu giáp lai' },
-  { category: 'immovable', description: 'Máy xúc bánh xích Komatsu', measure: 'chiếc', quantity: 1, condition: 'Không di chuyển được', outside: { location: 'Bãi xe Công an huyện', custodian: 'Ông Nguyễn Văn Trông' } },
+  {
+    category: 'money',
+    description: 'Tiền Việt Nam thu giữ của bị cáo',
+    measure: 'đồng',
+    quantity: 85_000_000,
+    condition: 'Niêm phong trong phong bì',
+  },
+  {
+    category: 'valuable_papers',
+    description: 'Sổ tiết kiệm Ngân hàng Agribank',
+    measure: 'cuốn',
+    quantity: 2,
+    condition: 'Còn nguyên',
+  },
+  {
+    category: 'gold_gems',
+    description: 'Nhẫn vàng 9999, 1 chỉ/chiếc (gửi Kho bạc Nhà nước)',
+    measure: 'chiếc',
+    quantity: 6,
+    condition: 'Niêm phong, gửi Kho bạc',
+  },
+  {
+    category: 'vehicle',
+    description: 'Xe mô tô Honda Wave Alpha',
+    measure: 'chiếc',
+    quantity: 3,
+    condition: 'Đã qua sử dụng, trầy xước',
+  },
+  {
+    category: 'goods',
+    description: 'Điện thoại di động các loại',
+    measure: 'chiếc',
+    quantity: 12,
+    condition: 'Đã qua sử dụng',
+  },
+  {
+    category: 'perishable',
+    description: 'Thuốc lá điếu nhập lậu',
+    measure: 'bao',
+    quantity: 500,
+    condition: 'Dễ ẩm mốc',
+  },
+  {
+    category: 'dangerous',
+    description: 'Pháo nổ tự chế',
+    measure: 'kg',
+    quantity: 15,
+    condition: 'Hàng nguy hiểm, để khu riêng',
+  },
+  {
+    category: 'documents',
+    description: 'Hợp đồng, chứng từ kế toán bản gốc',
+    measure: 'bộ',
+    quantity: 4,
+    condition: 'Đóng dấu giáp lai',
+  },
+  {
+    category: 'immovable',
+    description: 'Máy xúc bánh xích Komatsu',
+    measure: 'chiếc',
+    quantity: 1,
+    condition: 'Không di chuyển được',
+    outside: { location: 'Bãi xe Công an huyện', custodian: 'Ông Nguyễn Văn Trông' },
+  },
 ]
 
 async function account(email: string): Promise<User | null> {
@@ -79,15 +134,25 @@ export async function seedDemoWarehouse(options: DemoWarehouseOptions = {}) {
         setToday(day)
         return work()
       }
-      const move = async (exhibitId: number, kind: OrderKind, quantity: number, day: string, extra: Partial<ExecutionInput> = {}) =>
+      const move = async (
+        exhibitId: number,
+        kind: OrderKind,
+        quantity: number,
+        day: string,
+        extra: Partial<ExecutionInput> = {}
+      ) =>
         on(day, async () => {
-          const order = await new ProposeOrder().handle(keeper, exhibitId, { kind, quantity, reason: REASONS[kind] })
+          const order = await new ProposeOrder().handle(keeper, exhibitId, {
+            kind,
+            quantity,
+            reason: REASONS[kind],
+          })
           await new SignOrder().handle(head, order.id)
           await new ExecuteOrder().handle(keeper, order.id, {
             documentNumber: `${PREFIX[kind]}-${order.id}/${day.slice(0, 4)}`,
             movementDate: day,
             handedBy: kind === 'intake' ? place.police : keeper.fullName,
-            receivedBy: kind === 'intake' ? keeper.fullName : RECEIVERS[kind] ?? keeper.fullName,
+            receivedBy: kind === 'intake' ? keeper.fullName : (RECEIVERS[kind] ?? keeper.fullName),
             locationKind: 'warehouse',
             location: 'Khu A, giá 1',
             ...extra,
@@ -129,25 +194,46 @@ export async function seedDemoWarehouse(options: DemoWarehouseOptions = {}) {
         ids[item.category] = e.id
         await move(e.id, 'intake', item.quantity, day, {
           locationKind: item.outside ? 'outside' : 'warehouse',
-          location: item.outside?.location ?? `Khu ${String.fromCharCode(65 + (i % 3))}, giá ${i + 1}`,
+          location:
+            item.outside?.location ?? `Khu ${String.fromCharCode(65 + (i % 3))}, giá ${i + 1}`,
           custodian: item.outside?.custodian ?? null,
         })
       }
       // Every outflow, partial quantities, a temporary extraction and its return, a transfer.
-      await move(ids.goods, 'return_owner', 4, addDays(end, -300), { result: 'Chủ sở hữu đã nhận đủ, ký biên bản' })
-      await move(ids.money, 'to_finance', 85_000_000, addDays(end, -290), { result: 'Nộp ngân sách nhà nước' })
-      await move(ids.vehicle, 'auction', 2, addDays(end, -250), { proceeds: 24_500_000, result: 'Đấu giá thành' })
-      await move(ids.documents, 'extraction', 1, addDays(end, -200), { receivedBy: 'Tòa án nhân dân cấp phúc thẩm' })
-      await move(ids.documents, 'extraction_return', 1, addDays(end, -170), { handedBy: 'Tòa án nhân dân cấp phúc thẩm' })
+      await move(ids.goods, 'return_owner', 4, addDays(end, -300), {
+        result: 'Chủ sở hữu đã nhận đủ, ký biên bản',
+      })
+      await move(ids.money, 'to_finance', 85_000_000, addDays(end, -290), {
+        result: 'Nộp ngân sách nhà nước',
+      })
+      await move(ids.vehicle, 'auction', 2, addDays(end, -250), {
+        proceeds: 24_500_000,
+        result: 'Đấu giá thành',
+      })
+      await move(ids.documents, 'extraction', 1, addDays(end, -200), {
+        receivedBy: 'Tòa án nhân dân cấp phúc thẩm',
+      })
+      await move(ids.documents, 'extraction_return', 1, addDays(end, -170), {
+        handedBy: 'Tòa án nhân dân cấp phúc thẩm',
+      })
       await move(ids.goods, 'transfer', 8, addDays(end, -150), { location: 'Khu C, giá 4' })
       await move(ids.dangerous, 'destruction', 15, addDays(end, -120), {
-        members: ['Thủ trưởng cơ quan THADS (Chủ tịch)', 'Đại diện Phòng Tài chính', 'Đại diện Công an', 'Thủ kho'],
+        members: [
+          'Thủ trưởng cơ quan THADS (Chủ tịch)',
+          'Đại diện Phòng Tài chính',
+          'Đại diện Công an',
+          'Thủ kho',
+        ],
         result: 'Đã tiêu hủy toàn bộ bằng phương pháp chuyên dụng',
       })
       // A stock-take at the last quarter end before today, with one explained difference.
       const quarter = quarterEnd(addDays(end, -95))
       await on(quarter, async () => {
-        const held = await db.from('exhibits').where('unit_id', keeper.unitId).where('status', 'in_custody').select('id', 'category', 'quantity_held')
+        const held = await db
+          .from('exhibits')
+          .where('unit_id', keeper.unitId)
+          .where('status', 'in_custody')
+          .select('id', 'category', 'quantity_held')
         const lines: Record<number, { counted: number; explanation?: string }> = {}
         for (const row of held) {
           const short = row.category === 'perishable'
@@ -156,8 +242,18 @@ export async function seedDemoWarehouse(options: DemoWarehouseOptions = {}) {
             explanation: short ? '20 bao bị ẩm mốc hư hỏng, đã lập biên bản' : undefined,
           }
         }
-        const kind = quarter.slice(5, 7) === '12' ? 'yearly' : quarter.slice(5, 7) === '06' ? 'half_year' : 'quarterly'
-        const st = await new RecordStocktake().handle(keeper, { kind, countDate: quarter, members: `${keeper.fullName}\nKế toán đơn vị`, lines })
+        const kind =
+          quarter.slice(5, 7) === '12'
+            ? 'yearly'
+            : quarter.slice(5, 7) === '06'
+              ? 'half_year'
+              : 'quarterly'
+        const st = await new RecordStocktake().handle(keeper, {
+          kind,
+          countDate: quarter,
+          members: `${keeper.fullName}\nKế toán đơn vị`,
+          lines,
+        })
         await new ApproveStocktake().handle(head, st.id)
         stats.stocktakes++
       })
@@ -174,7 +270,11 @@ export async function seedDemoWarehouse(options: DemoWarehouseOptions = {}) {
           locationKind: 'warehouse',
         })
         stats.items++
-        await new ProposeOrder().handle(keeper, fresh.id, { kind: 'intake', quantity: 2, reason: REASONS.intake })
+        await new ProposeOrder().handle(keeper, fresh.id, {
+          kind: 'intake',
+          quantity: 2,
+          reason: REASONS.intake,
+        })
         const out = await new ProposeOrder().handle(keeper, ids.gold_gems, {
           kind: 'extraction',
           quantity: 1,

@@ -45,7 +45,10 @@ async function districtWithCase() {
     obligations: [{ kind: 'non_money', description: 'Xử lý vật chứng theo bản án' }],
     submit: true,
   })
-  const c = await new ApproveDecision().handle(head, draft.id, { decisionDate: day, officerId: officer.id })
+  const c = await new ApproveDecision().handle(head, draft.id, {
+    decisionDate: day,
+    officerId: officer.id,
+  })
   return { head, officer, keeper, c }
 }
 
@@ -112,7 +115,12 @@ test.group('browser: an exhibit from proposal to destruction', () => {
     await page.click('#stocktake-submit')
     // Without an explanation the count is refused and nothing is stored.
     await page.assertTextContains('.flash-error', 'phải giải trình')
-    assert.equal(Number((await db.from('stocktakes').where('created_by_id', keeper.id).count('* as n').first())!.n), 0)
+    assert.equal(
+      Number(
+        (await db.from('stocktakes').where('created_by_id', keeper.id).count('* as n').first())!.n
+      ),
+      0
+    )
     await line.locator('input[name^="counted_"]').fill('38')
     await line.locator('input[name^="explanation_"]').fill('Hai bình rò rỉ, đã lập biên bản')
     await page.click('#stocktake-submit')

@@ -17,7 +17,9 @@ import { affected, nowSql, writeTransaction } from '../services/tx.js'
 export class ApproveStocktake {
   async handle(actor: User, stocktakeId: number): Promise<Stocktake> {
     return writeTransaction(async (trx) => {
-      const st = await Stocktake.query({ client: trx }).where('id', stocktakeId || 0).first()
+      const st = await Stocktake.query({ client: trx })
+        .where('id', stocktakeId || 0)
+        .first()
       if (!st) throw new lucidErrors.E_ROW_NOT_FOUND()
       assertHead(actor, st.unitId, { type: 'stocktake', id: st.id })
       if (st.status !== 'submitted') throw new RuleViolation('warehouse.errors.stocktake_done')
@@ -40,11 +42,22 @@ export class ApproveStocktake {
         .from('stocktake_lines')
         .join('exhibits', 'exhibits.id', 'stocktake_lines.exhibit_id')
         .where('stocktake_id', st.id)
-        .select('stocktake_lines.*', 'exhibits.quantity_held', 'exhibits.quantity_out', 'exhibits.version',
-          'exhibits.location_kind', 'exhibits.location', 'exhibits.custodian', 'exhibits.code', 'exhibits.case_id')
+        .select(
+          'stocktake_lines.*',
+          'exhibits.quantity_held',
+          'exhibits.quantity_out',
+          'exhibits.version',
+          'exhibits.location_kind',
+          'exhibits.location',
+          'exhibits.custodian',
+          'exhibits.code',
+          'exhibits.case_id'
+        )
       await trx
         .from('exhibits')
-        .whereIn('id', (s) => s.from('stocktake_lines').select('exhibit_id').where('stocktake_id', st.id))
+        .whereIn('id', (s) =>
+          s.from('stocktake_lines').select('exhibit_id').where('stocktake_id', st.id)
+        )
         .update({ last_checked_on: st.countDate })
       for (const l of lines.filter((x: any) => Number(x.difference) !== 0)) {
         const counted = Number(l.counted)
@@ -63,7 +76,11 @@ export class ApproveStocktake {
             })
         )
         if (n !== 1) throw new RuleViolation('warehouse.errors.stocktake_stale', { code: l.code })
-        const place = locationText({ locationKind: l.location_kind, location: l.location, custodian: l.custodian })
+        const place = locationText({
+          locationKind: l.location_kind,
+          location: l.location,
+          custodian: l.custodian,
+        })
         await trx.table('warehouse_movements').insert({
           exhibit_id: l.exhibit_id,
           order_id: null,

@@ -63,7 +63,10 @@ export class ExecuteOrder {
       if (order.signedOn && input.movementDate < order.signedOn)
         throw new RuleViolation('warehouse.errors.before_order', { day: order.signedOn })
       if (input.movementDate > today()) throw new RuleViolation('warehouse.errors.future_date')
-      const lock = await assertWritable(order.unitId, input.movementDate, { actorId: actor.id, trx })
+      const lock = await assertWritable(order.unitId, input.movementDate, {
+        actorId: actor.id,
+        trx,
+      })
       return executeWithin(trx, actor, order, input, lock.editRequestId)
     })
   }
@@ -111,7 +114,12 @@ async function executeWithin(
           action: 'warehouse.order_executed',
           subjectType: 'warehouse_order',
           subjectId: order.id,
-          before: { status: 'signed', held: e.quantityHeld, out: e.quantityOut, location: done.before },
+          before: {
+            status: 'signed',
+            held: e.quantityHeld,
+            out: e.quantityOut,
+            location: done.before,
+          },
           after: {
             status: 'executed',
             exhibitId: e.id,
@@ -127,7 +135,12 @@ async function executeWithin(
         },
         trx
       )
-      return { orderId: order.id, exhibitId: e.id, movementId: Number(movementId), status: done.status }
+      return {
+        orderId: order.id,
+        exhibitId: e.id,
+        movementId: Number(movementId),
+        status: done.status,
+      }
     }
     if (attempt >= 2) throw new RuleViolation('warehouse.errors.concurrent')
     e = await freshExhibit(e.id, trx)
@@ -182,7 +195,12 @@ function movementRow(
   order: WarehouseOrder,
   input: ExecutionInput,
   actor: User,
-  x: { next: { held: number; out: number }; before: string; after: string; editRequestId: number | null }
+  x: {
+    next: { held: number; out: number }
+    before: string
+    after: string
+    editRequestId: number | null
+  }
 ) {
   return {
     exhibit_id: e.id,

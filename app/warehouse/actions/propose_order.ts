@@ -48,7 +48,12 @@ export class ProposeOrder {
           action: 'warehouse.order_proposed',
           subjectType: 'warehouse_order',
           subjectId: order.id,
-          after: { exhibitId: e.id, kind: order.kind, quantity: order.quantity, reason: order.reason },
+          after: {
+            exhibitId: e.id,
+            kind: order.kind,
+            quantity: order.quantity,
+            reason: order.reason,
+          },
         },
         trx
       )

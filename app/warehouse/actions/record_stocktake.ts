@@ -32,7 +32,12 @@ export class RecordStocktake {
       const lines = items.map((item) => {
         const line = input.lines[item.id]
         const counted = line?.counted
-        if (counted === null || counted === undefined || !Number.isSafeInteger(counted) || counted < 0)
+        if (
+          counted === null ||
+          counted === undefined ||
+          !Number.isSafeInteger(counted) ||
+          counted < 0
+        )
           throw new RuleViolation('warehouse.errors.count_missing', { code: item.code })
         const difference = counted - item.held
         const explanation = line?.explanation?.trim() || null
@@ -55,7 +60,9 @@ export class RecordStocktake {
         },
         { client: trx }
       )
-      await trx.table('stocktake_lines').multiInsert(lines.map((l) => ({ ...l, stocktake_id: stocktake.id })))
+      await trx
+        .table('stocktake_lines')
+        .multiInsert(lines.map((l) => ({ ...l, stocktake_id: stocktake.id })))
       await recordAudit(
         {
           actor,
@@ -63,7 +70,13 @@ export class RecordStocktake {
           action: 'warehouse.stocktake_recorded',
           subjectType: 'stocktake',
           subjectId: stocktake.id,
-          after: { kind: input.kind, countDate: input.countDate, items: lines.length, differences, at: nowSql() },
+          after: {
+            kind: input.kind,
+            countDate: input.countDate,
+            items: lines.length,
+            differences,
+            at: nowSql(),
+          },
         },
         trx
       )

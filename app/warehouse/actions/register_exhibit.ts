@@ -49,7 +49,8 @@ export class RegisterExhibit {
       }
       if (judgmentId && !caseId) {
         const j = await trx.from('judgments').where('id', judgmentId).first()
-        if (!j || Number(j.unit_id) !== unitId) throw new RuleViolation('warehouse.errors.judgment_missing')
+        if (!j || Number(j.unit_id) !== unitId)
+          throw new RuleViolation('warehouse.errors.judgment_missing')
       }
       if (input.seizedOn && input.seizedOn > today())
         throw new RuleViolation('warehouse.errors.future_date')

@@ -49,7 +49,10 @@ export default class CardsController {
 
   async caseCard(ctx: HttpContext) {
     const user = warehouseUser(ctx, 'case')
-    const kase = await db.from('cases').where('id', Number(ctx.params.id) || 0).first()
+    const kase = await db
+      .from('cases')
+      .where('id', Number(ctx.params.id) || 0)
+      .first()
     if (!kase) throw new lucidErrors.E_ROW_NOT_FOUND()
     const prefix = reachPrefix(user, SUBTREE_READERS)
     const reads =
@@ -106,7 +109,10 @@ export default class CardsController {
           'content-type',
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
         )
-        ctx.response.header('content-disposition', `attachment; filename="so-vat-chung_${today()}.xlsx"`)
+        ctx.response.header(
+          'content-disposition',
+          `attachment; filename="so-vat-chung_${today()}.xlsx"`
+        )
         return ctx.response.send(body)
       } finally {
         await rm(output, { force: true })
@@ -115,13 +121,21 @@ export default class CardsController {
     const rows = await sortedExhibits(user, filters).limit(PDF_LIMIT + 1)
     if (format === 'pdf' && rows.length > PDF_LIMIT)
       throw new RuleViolation('warehouse.errors.pdf_too_long', { max: PDF_LIMIT })
-    const data = { rows: rows.slice(0, PDF_LIMIT), unit: user.unit, today: today(), truncated: rows.length > PDF_LIMIT }
+    const data = {
+      rows: rows.slice(0, PDF_LIMIT),
+      unit: user.unit,
+      today: today(),
+      truncated: rows.length > PDF_LIMIT,
+    }
     if (format === 'pdf') {
       const html = await ctx.view.render('warehouse/print/ledger_pdf', data)
       const pdf = await htmlToPdf(html, { landscape: true })
       await this.audit(ctx, 'pdf', data.rows.length)
       ctx.response.header('content-type', 'application/pdf')
-      ctx.response.header('content-disposition', `attachment; filename="so-vat-chung_${today()}.pdf"`)
+      ctx.response.header(
+        'content-disposition',
+        `attachment; filename="so-vat-chung_${today()}.pdf"`
+      )
       return ctx.response.send(pdf)
     }
     return ctx.view.render('warehouse/print/ledger', data)

@@ -8,7 +8,8 @@ import { WAREHOUSE_ROLES } from '../services/access.js'
 /** HTML forms send '' for untouched inputs: drop them so optional fields are simply absent. */
 function compact(value: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(value)) if (v !== '' && v !== null && v !== undefined) out[k] = v
+  for (const [k, v] of Object.entries(value))
+    if (v !== '' && v !== null && v !== undefined) out[k] = v
   return out
 }
 

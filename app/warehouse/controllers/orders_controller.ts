@@ -54,22 +54,28 @@ export default class OrdersController {
         .from('users')
         .whereIn('id', [order.proposedById, order.signedById ?? 0, order.executedById ?? 0])
         .select('id', 'full_name'),
-      movementsOf({ exhibitId: e.id }).then((ms) => ms.find((m: any) => Number(m.order_id) === order.id)),
+      movementsOf({ exhibitId: e.id }).then((ms) =>
+        ms.find((m: any) => Number(m.order_id) === order.id)
+      ),
       db.from('units').where('id', e.unitId).first(),
     ])
-    const name = (id: number | null) => people.find((p: any) => Number(p.id) === id)?.full_name ?? ''
-    return ctx.view.render(ctx.request.input('print') ? 'warehouse/orders/print' : 'warehouse/orders/show', {
-      order,
-      e,
-      unit,
-      movement,
-      proposedBy: name(order.proposedById),
-      signedBy: name(order.signedById),
-      executedBy: name(order.executedById),
-      head: isHeadOf(user, order.unitId),
-      keeper: isKeeperOf(user, order.unitId),
-      today: today(),
-    })
+    const name = (id: number | null) =>
+      people.find((p: any) => Number(p.id) === id)?.full_name ?? ''
+    return ctx.view.render(
+      ctx.request.input('print') ? 'warehouse/orders/print' : 'warehouse/orders/show',
+      {
+        order,
+        e,
+        unit,
+        movement,
+        proposedBy: name(order.proposedById),
+        signedBy: name(order.signedById),
+        executedBy: name(order.executedById),
+        head: isHeadOf(user, order.unitId),
+        keeper: isKeeperOf(user, order.unitId),
+        today: today(),
+      }
+    )
   }
 
   async sign(ctx: HttpContext) {

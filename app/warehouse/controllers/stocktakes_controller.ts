@@ -83,7 +83,10 @@ export default class StocktakesController {
 
   async show(ctx: HttpContext) {
     const user = warehouseUser(ctx, 'stocktake')
-    const st = await db.from('stocktakes').where('id', Number(ctx.params.id) || 0).first()
+    const st = await db
+      .from('stocktakes')
+      .where('id', Number(ctx.params.id) || 0)
+      .first()
     if (!st) throw new lucidErrors.E_ROW_NOT_FOUND()
     const prefix = reachPrefix(user, SUBTREE_READERS)
     if (!prefix || !String(st.unit_path).startsWith(prefix))
@@ -96,9 +99,13 @@ export default class StocktakesController {
         .select('stocktake_lines.*', 'exhibits.code', 'exhibits.description', 'exhibits.measure')
         .orderBy('exhibits.id'),
       db.from('units').where('id', st.unit_id).first(),
-      db.from('users').whereIn('id', [st.created_by_id, st.approved_by_id ?? 0]).select('id', 'full_name'),
+      db
+        .from('users')
+        .whereIn('id', [st.created_by_id, st.approved_by_id ?? 0])
+        .select('id', 'full_name'),
     ])
-    const name = (id: number | null) => people.find((p: any) => Number(p.id) === Number(id))?.full_name ?? ''
+    const name = (id: number | null) =>
+      people.find((p: any) => Number(p.id) === Number(id))?.full_name ?? ''
     return ctx.view.render(
       ctx.request.input('print') ? 'warehouse/stocktakes/print' : 'warehouse/stocktakes/show',
       {

@@ -13,7 +13,13 @@ import db from '@adonisjs/lucid/services/db'
 import { reachPrefix, type User } from '#accounts'
 import { AccessDenied } from '#core'
 
-export const SUBTREE_READERS = ['head', 'warehouse_keeper', 'statistician', 'admin', 'inspector'] as const
+export const SUBTREE_READERS = [
+  'head',
+  'warehouse_keeper',
+  'statistician',
+  'admin',
+  'inspector',
+] as const
 export const WAREHOUSE_ROLES = [...SUBTREE_READERS, 'officer'] as const
 
 export interface ExhibitScope {
@@ -32,7 +38,10 @@ export function isHeadOf(user: User, unitId: number): boolean {
 }
 
 /** Restricts an exhibits query (table alias `exhibits`) to what the user may read. */
-export function scopeExhibits<Q extends DatabaseQueryBuilderContract<any> | any>(query: Q, user: User): Q {
+export function scopeExhibits<Q extends DatabaseQueryBuilderContract<any> | any>(
+  query: Q,
+  user: User
+): Q {
   const prefix = reachPrefix(user, SUBTREE_READERS)
   ;(query as any).where((w: any) => {
     w.whereRaw('1 = 0')
@@ -73,7 +82,11 @@ export async function assertCanRead(user: User, e: ExhibitScope, trx?: Transacti
 }
 
 /** Proposing an order: the unit's keeper, or the officer of the item's case. */
-export async function assertCanPropose(user: User, e: ExhibitScope, trx?: TransactionClientContract) {
+export async function assertCanPropose(
+  user: User,
+  e: ExhibitScope,
+  trx?: TransactionClientContract
+) {
   if (isKeeperOf(user, e.unitId)) return
   if (await isCaseOfficer(user, e.caseId, trx)) return
   await assertCanRead(user, e, trx)

@@ -5,13 +5,20 @@ import WarehouseOrder from '../models/warehouse_order.js'
 import type { Quantities } from '../rules.js'
 
 export async function findExhibit(id: number, trx?: TransactionClientContract): Promise<Exhibit> {
-  const e = await Exhibit.query(trx ? { client: trx } : undefined).where('id', id || 0).first()
+  const e = await Exhibit.query(trx ? { client: trx } : undefined)
+    .where('id', id || 0)
+    .first()
   if (!e) throw new lucidErrors.E_ROW_NOT_FOUND()
   return e
 }
 
-export async function findOrder(id: number, trx?: TransactionClientContract): Promise<WarehouseOrder> {
-  const o = await WarehouseOrder.query(trx ? { client: trx } : undefined).where('id', id || 0).first()
+export async function findOrder(
+  id: number,
+  trx?: TransactionClientContract
+): Promise<WarehouseOrder> {
+  const o = await WarehouseOrder.query(trx ? { client: trx } : undefined)
+    .where('id', id || 0)
+    .first()
   if (!o) throw new lucidErrors.E_ROW_NOT_FOUND()
   return o
 }

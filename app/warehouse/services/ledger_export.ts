@@ -33,8 +33,18 @@ export const LEDGER_COLUMNS: ListColumn[] = [
   { key: 'measure', unit: 'cases', format: 'text', label: L('Đơn vị tính', 'Measure') },
   { key: 'quantity_held', unit: 'cases', label: L('Số lượng đang giữ', 'Held') },
   { key: 'seal_number', unit: 'cases', format: 'text', label: L('Số niêm phong', 'Seal') },
-  { key: 'source', unit: 'cases', format: 'text', label: L('Cơ quan chuyển giao, biên bản', 'Source, record') },
-  { key: 'case_number', unit: 'cases', format: 'text', label: L('Bản án / việc THA', 'Judgment / case') },
+  {
+    key: 'source',
+    unit: 'cases',
+    format: 'text',
+    label: L('Cơ quan chuyển giao, biên bản', 'Source, record'),
+  },
+  {
+    key: 'case_number',
+    unit: 'cases',
+    format: 'text',
+    label: L('Bản án / việc THA', 'Judgment / case'),
+  },
   { key: 'place', unit: 'cases', format: 'text', label: L('Nơi bảo quản', 'Kept at') },
   { key: 'received_on', unit: 'cases', format: 'date', label: L('Ngày nhập kho', 'Received on') },
   { key: 'status', unit: 'cases', format: 'text', label: L('Tình trạng xử lý', 'Status') },
@@ -75,7 +85,12 @@ export async function ledgerExport(
   const end = filters.to ?? day
   const read = (afterId: number) =>
     exhibitQuery(user, filters)
-      .select('exhibits.*', 'units.code as unit_code', 'cases.number as case_number', 'judgments.number as judgment_number')
+      .select(
+        'exhibits.*',
+        'units.code as unit_code',
+        'cases.number as case_number',
+        'judgments.number as judgment_number'
+      )
       .where('exhibits.id', '>', afterId)
       .orderBy('exhibits.id')
       .limit(pageSize)

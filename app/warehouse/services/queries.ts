@@ -25,12 +25,25 @@ export interface ExhibitFilters {
 export const PER_PAGE = 25
 
 /** The items a stock-take counts: held items of the unit, or only those kept outside for the monthly check. */
-export async function stocktakeItems(unitId: number, kind: StocktakeKind, trx?: TransactionClientContract) {
+export async function stocktakeItems(
+  unitId: number,
+  kind: StocktakeKind,
+  trx?: TransactionClientContract
+) {
   const q = (trx ?? db)
     .from('exhibits')
     .where('unit_id', unitId)
     .where('status', 'in_custody')
-    .select('id', 'code', 'description', 'measure', 'category', 'location_kind', 'location', 'custodian')
+    .select(
+      'id',
+      'code',
+      'description',
+      'measure',
+      'category',
+      'location_kind',
+      'location',
+      'custodian'
+    )
     .select('quantity_held as held')
     .orderBy('id')
   if (kind === 'monthly_outside') q.where('location_kind', 'outside')
@@ -72,10 +85,15 @@ export function exhibitQuery(user: User, f: ExhibitFilters) {
     q.where('exhibits.status', 'in_custody')
       .where('exhibits.location_kind', 'outside')
       .where((w) =>
-        w.whereNull('exhibits.last_checked_on').orWhere('exhibits.last_checked_on', '<=', monthBefore(day))
+        w
+          .whereNull('exhibits.last_checked_on')
+          .orWhere('exhibits.last_checked_on', '<=', monthBefore(day))
       )
   if (f.watch === 'urgent')
-    q.where('exhibits.status', 'in_custody').whereIn('exhibits.category', URGENT_CATEGORIES as string[])
+    q.where('exhibits.status', 'in_custody').whereIn(
+      'exhibits.category',
+      URGENT_CATEGORIES as string[]
+    )
   return q
 }
 
@@ -91,10 +109,7 @@ export function sortedExhibits(user: User, f: ExhibitFilters) {
   const sort = f.sort ?? 'code'
   const dir = f.dir === 'desc' ? 'desc' : 'asc'
   const column = sort === 'code' ? 'exhibits.id' : `exhibits.${sort}`
-  return exhibitQuery(user, f)
-    .select(COLUMNS)
-    .orderBy(column, dir)
-    .orderBy('exhibits.id', dir)
+  return exhibitQuery(user, f).select(COLUMNS).orderBy(column, dir).orderBy('exhibits.id', dir)
 }
 
 export async function listExhibits(user: User, f: ExhibitFilters) {
@@ -146,7 +161,13 @@ export async function listOrders(user: User, f: { status?: string; page?: number
     .from('warehouse_orders as o')
     .join('exhibits', 'exhibits.id', 'o.exhibit_id')
     .leftJoin('users as pro', 'pro.id', 'o.proposed_by_id')
-    .select('o.*', 'exhibits.code', 'exhibits.description', 'exhibits.measure', 'pro.full_name as proposed_by')
+    .select(
+      'o.*',
+      'exhibits.code',
+      'exhibits.description',
+      'exhibits.measure',
+      'pro.full_name as proposed_by'
+    )
     .orderBy('o.id', 'desc')
   scopeExhibits(q, user)
   if (f.status) q.where('o.status', f.status)
@@ -166,8 +187,12 @@ export async function dashboardFigures(user: User) {
     .max('count_date as d')
     .first()
   return {
-    toSign: await count(db.from('warehouse_orders').where('unit_id', unitId).where('status', 'proposed')),
-    toExecute: await count(db.from('warehouse_orders').where('unit_id', unitId).where('status', 'signed')),
+    toSign: await count(
+      db.from('warehouse_orders').where('unit_id', unitId).where('status', 'proposed')
+    ),
+    toExecute: await count(
+      db.from('warehouse_orders').where('unit_id', unitId).where('status', 'signed')
+    ),
     stocktakesToApprove: await count(
       db.from('stocktakes').where('unit_id', unitId).where('status', 'submitted')
     ),
@@ -184,7 +209,9 @@ export async function dashboardFigures(user: User) {
         .where('unit_id', unitId)
         .where('status', 'in_custody')
         .where('location_kind', 'outside')
-        .where((w) => w.whereNull('last_checked_on').orWhere('last_checked_on', '<=', monthBefore(day)))
+        .where((w) =>
+          w.whereNull('last_checked_on').orWhere('last_checked_on', '<=', monthBefore(day))
+        )
     ),
     urgent: await count(
       db

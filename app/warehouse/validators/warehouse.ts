@@ -1,7 +1,13 @@
 import vine from '@vinejs/vine'
 import type { I18n } from '@adonisjs/i18n'
 import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
-import { CATEGORIES, EXHIBIT_STATUSES, ORDER_KINDS, ORDER_STATUSES, STOCKTAKE_KINDS } from '../rules.js'
+import {
+  CATEGORIES,
+  EXHIBIT_STATUSES,
+  ORDER_KINDS,
+  ORDER_STATUSES,
+  STOCKTAKE_KINDS,
+} from '../rules.js'
 
 const isoDay = () =>
   vine
@@ -40,9 +46,7 @@ export const orderValidator = vine.compile(
   })
 )
 
-export const signValidator = vine.compile(
-  vine.object({ order_number: text(40).optional() })
-)
+export const signValidator = vine.compile(vine.object({ order_number: text(40).optional() }))
 
 export const refuseValidator = vine.compile(vine.object({ reason: text(2000).minLength(3) }))
 
@@ -98,9 +102,19 @@ export const orderFilterValidator = vine.compile(
 export function warehouseMessages(i18n: I18n): MessagesProviderContact {
   const shared = i18n.createMessagesProvider()
   return {
-    getMessage(defaultMessage: string, rule: string, field: FieldContext, meta?: Record<string, any>) {
+    getMessage(
+      defaultMessage: string,
+      rule: string,
+      field: FieldContext,
+      meta?: Record<string, any>
+    ) {
       const label = i18n.t(`warehouse.fields.${field.name}`, {}, String(field.name))
-      return shared.getMessage(defaultMessage, rule, { ...field, name: label } as FieldContext, meta)
+      return shared.getMessage(
+        defaultMessage,
+        rule,
+        { ...field, name: label } as FieldContext,
+        meta
+      )
     },
   }
 }

@@ -73,6 +73,10 @@ export async function exhibitRow(id: number) {
 }
 
 export async function movementCount(exhibitId: number) {
-  const row = await db.from('warehouse_movements').where('exhibit_id', exhibitId).count('* as n').first()
+  const row = await db
+    .from('warehouse_movements')
+    .where('exhibit_id', exhibitId)
+    .count('* as n')
+    .first()
   return Number(row?.n ?? 0)
 }

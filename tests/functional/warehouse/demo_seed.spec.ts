@@ -16,11 +16,17 @@ test.group('Demo warehouse of the practice instance', (group) => {
     await seedDemoCases({ cases: 60, seed: 8, end: TODAY, restoreToday: TODAY, force: true })
     const stats = await seedDemoWarehouse({ end: TODAY, restoreToday: TODAY, force: true })
     assert.isNotNull(stats)
-    const keeper = await db.from('users').where('email', 'warehouse.badinh@thads.demo').firstOrFail()
+    const keeper = await db
+      .from('users')
+      .where('email', 'warehouse.badinh@thads.demo')
+      .firstOrFail()
     const items = db.from('exhibits').where('unit_id', keeper.unit_id)
     const categories = (await items.clone().distinct('category')).map((r: any) => r.category)
     for (const c of CATEGORIES) assert.include(categories, c)
-    assert.isAbove(Number((await items.clone().whereNotNull('case_id').count('* as n').first()).n), 0)
+    assert.isAbove(
+      Number((await items.clone().whereNotNull('case_id').count('* as n').first()).n),
+      0
+    )
     const kinds = (
       await db.from('warehouse_movements').where('unit_id', keeper.unit_id).distinct('kind')
     ).map((r: any) => r.kind)
@@ -29,11 +35,21 @@ test.group('Demo warehouse of the practice instance', (group) => {
     const st = await db.from('stocktakes').where('unit_id', keeper.unit_id).firstOrFail()
     assert.equal(st.status, 'approved')
     assert.equal(Number(st.differences), 1)
-    const waiting = await db.from('warehouse_orders').where('unit_id', keeper.unit_id).whereIn('status', ['proposed', 'signed'])
+    const waiting = await db
+      .from('warehouse_orders')
+      .where('unit_id', keeper.unit_id)
+      .whereIn('status', ['proposed', 'signed'])
     assert.deepEqual(waiting.map((o: any) => o.status).sort(), ['proposed', 'signed'])
     // The history is what the actions write: one audit row per executed order.
     const executed = Number(
-      (await db.from('warehouse_orders').where('unit_id', keeper.unit_id).where('status', 'executed').count('* as n').first()).n
+      (
+        await db
+          .from('warehouse_orders')
+          .where('unit_id', keeper.unit_id)
+          .where('status', 'executed')
+          .count('* as n')
+          .first()
+      ).n
     )
     const audited = Number(
       (

@@ -53,7 +53,9 @@ test.group('Warehouse: every movement end to end over HTTP', (group) => {
     const order = await db.from('warehouse_orders').where('exhibit_id', e.id).firstOrFail()
     assert.equal(order.status, 'proposed')
 
-    ;(await postForm(client, `/warehouse/orders/${order.id}/sign`, head, { order_number: '12/LNK' })).assertStatus(302)
+    ;(
+      await postForm(client, `/warehouse/orders/${order.id}/sign`, head, { order_number: '12/LNK' })
+    ).assertStatus(302)
     const signed = await db.from('warehouse_orders').where('id', order.id).first()
     assert.equal(signed.status, 'signed')
     assert.equal(signed.order_number, '12/LNK')
@@ -109,7 +111,11 @@ test.group('Warehouse: every movement end to end over HTTP', (group) => {
       ['return_owner', 3, { received_by: 'Chủ sở hữu Phạm Văn B' }],
       ['to_finance', 2, { received_by: 'Phòng Tài chính quận' }],
       ['auction', 4, { received_by: 'Công ty đấu giá hợp danh X', proceeds: '12500000' }],
-      ['destruction', 1, { members: 'Chủ tịch Nguyễn A\nĐại diện Tài chính B\nĐại diện Công an C' }],
+      [
+        'destruction',
+        1,
+        { members: 'Chủ tịch Nguyễn A\nĐại diện Tài chính B\nĐại diện Công an C' },
+      ],
     ]
     let held = 10
     for (const [kind, quantity, extra] of steps) {
@@ -139,8 +145,12 @@ test.group('Warehouse: every movement end to end over HTTP', (group) => {
     assert.equal(row.status, 'closed')
     assert.equal(row.closed_on, TODAY)
     const moves = await db.from('warehouse_movements').where('exhibit_id', e.id).orderBy('id')
-    const outflow = moves.filter((m) => m.kind !== 'intake').reduce((a, m) => a + Number(m.quantity), 0)
-    const inflow = moves.filter((m) => m.kind === 'intake').reduce((a, m) => a + Number(m.quantity), 0)
+    const outflow = moves
+      .filter((m) => m.kind !== 'intake')
+      .reduce((a, m) => a + Number(m.quantity), 0)
+    const inflow = moves
+      .filter((m) => m.kind === 'intake')
+      .reduce((a, m) => a + Number(m.quantity), 0)
     assert.equal(inflow - outflow, 0)
     const auction = moves.find((m) => m.kind === 'auction')
     assert.equal(Number(auction.proceeds), 12_500_000)
@@ -180,7 +190,11 @@ test.group('Warehouse: every movement end to end over HTTP', (group) => {
     row = await exhibitRow(e.id)
     assert.equal(row.location_kind, 'outside')
     assert.equal(row.custodian, 'Ông Đỗ Văn Giữ')
-    const t = await db.from('warehouse_movements').where('exhibit_id', e.id).where('kind', 'transfer').first()
+    const t = await db
+      .from('warehouse_movements')
+      .where('exhibit_id', e.id)
+      .where('kind', 'transfer')
+      .first()
     assert.include(t.location_before, 'Khu A, giá 1')
     assert.include(t.location_after, 'Bãi giữ xe phường Kim Mã')
     assert.equal(await movementCount(e.id), 4)
@@ -202,9 +216,14 @@ test.group('Warehouse: every movement end to end over HTTP', (group) => {
       reason: 'Nhập kho',
     })
     const order = await db.from('warehouse_orders').where('exhibit_id', e.id).firstOrFail()
-    const noReason = await postForm(client, `/warehouse/orders/${order.id}/refuse`, s.head, { reason: '' })
+    const noReason = await postForm(client, `/warehouse/orders/${order.id}/refuse`, s.head, {
+      reason: '',
+    })
     noReason.assertStatus(302)
-    assert.equal((await db.from('warehouse_orders').where('id', order.id).first()).status, 'proposed')
+    assert.equal(
+      (await db.from('warehouse_orders').where('id', order.id).first()).status,
+      'proposed'
+    )
     ;(
       await postForm(client, `/warehouse/orders/${order.id}/refuse`, s.head, {
         reason: 'Thiếu biên bản thu giữ bản gốc',

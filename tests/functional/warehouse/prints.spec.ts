@@ -75,7 +75,10 @@ test.group('Warehouse: label with QR code, print views and exports', (group) => 
     assert.include(cells, e.code)
     assert.include(cells, 'Máy phát điện Honda')
     assert.include(cells, 'Hàng hóa, đồ vật')
-    assert.lengthOf(await auditRows({ action: 'warehouse.ledger_exported', actorId: s.keeper.id }), 1)
+    assert.lengthOf(
+      await auditRows({ action: 'warehouse.ledger_exported', actorId: s.keeper.id }),
+      1
+    )
 
     // Another province's keeper gets its own (empty) ledger, not this one.
     const other = await makeUser(UNITS.camau, ['warehouse_keeper'])
@@ -100,7 +103,9 @@ test.group('Warehouse: label with QR code, print views and exports', (group) => 
     const dir = await mkdtemp(join(tmpdir(), 'thads-wh-'))
     try {
       await writeFile(join(dir, 'l.pdf'), pdf)
-      const text = execFileSync(PDFTOTEXT, ['-enc', 'UTF-8', join(dir, 'l.pdf'), '-'], { encoding: 'utf8' })
+      const text = execFileSync(PDFTOTEXT, ['-enc', 'UTF-8', join(dir, 'l.pdf'), '-'], {
+        encoding: 'utf8',
+      })
       // Table cells wrap (a hyphen at a line break is dropped): compare without white space and hyphens.
       const flat = text.replace(/\s+/g, '')
       assert.include(flat.replace(/-/g, ''), e.code.replace(/-/g, ''))

@@ -18,7 +18,9 @@ import {
 async function refused(userId: number, subjectType: string, subjectId?: number) {
   const rows = await auditRows({ action: 'access.denied', actorId: userId, outcome: 'refused' })
   return rows.some(
-    (r) => r.subject_type === subjectType && (subjectId === undefined || r.subject_id === String(subjectId))
+    (r) =>
+      r.subject_type === subjectType &&
+      (subjectId === undefined || r.subject_id === String(subjectId))
   )
 }
 
@@ -31,7 +33,11 @@ test.group('Warehouse: roles and scope (403, audited)', (group) => {
   }) => {
     const s = await warehouseStaff(UNITS.badinh)
     const e = await newExhibit(s.keeper)
-    const order = await new ProposeOrder().handle(s.keeper, e.id, { kind: 'intake', quantity: 10, reason: 'Nhập' })
+    const order = await new ProposeOrder().handle(s.keeper, e.id, {
+      kind: 'intake',
+      quantity: 10,
+      reason: 'Nhập',
+    })
     await new SignOrder().handle(s.head, order.id)
     const other = await makeUser(UNITS.caugiay, ['warehouse_keeper'])
 
@@ -60,14 +66,23 @@ test.group('Warehouse: roles and scope (403, audited)', (group) => {
     assert.notInclude(list.text(), e.code)
   })
 
-  test('a head of another unit cannot sign; the head of the unit cannot execute', async ({ client, assert }) => {
+  test('a head of another unit cannot sign; the head of the unit cannot execute', async ({
+    client,
+    assert,
+  }) => {
     const s = await warehouseStaff(UNITS.badinh)
     const e = await newExhibit(s.keeper)
-    const order = await new ProposeOrder().handle(s.keeper, e.id, { kind: 'intake', quantity: 10, reason: 'Nhập' })
+    const order = await new ProposeOrder().handle(s.keeper, e.id, {
+      kind: 'intake',
+      quantity: 10,
+      reason: 'Nhập',
+    })
     const otherHead = await makeUser(UNITS.caugiay, ['head'])
     ;(await postForm(client, `/warehouse/orders/${order.id}/sign`, otherHead)).assertStatus(403)
     assert.isTrue(await refused(otherHead.id, 'warehouse_order', order.id))
-    ;(await postForm(client, `/warehouse/orders/${order.id}/refuse`, otherHead, { reason: 'Không' })).assertStatus(403)
+    ;(
+      await postForm(client, `/warehouse/orders/${order.id}/refuse`, otherHead, { reason: 'Không' })
+    ).assertStatus(403)
     await new SignOrder().handle(s.head, order.id)
     ;(
       await postForm(client, `/warehouse/orders/${order.id}/execute`, s.head, {
@@ -81,7 +96,10 @@ test.group('Warehouse: roles and scope (403, audited)', (group) => {
     assert.equal((await db.from('warehouse_orders').where('id', order.id).first()).status, 'signed')
   })
 
-  test('officers see and propose only for the items of their own cases', async ({ client, assert }) => {
+  test('officers see and propose only for the items of their own cases', async ({
+    client,
+    assert,
+  }) => {
     const { c, officer, head } = await acceptedCase()
     const s = await warehouseStaff(UNITS.badinh)
     const mine = await newExhibit(s.keeper, { caseId: c.id })
@@ -102,7 +120,11 @@ test.group('Warehouse: roles and scope (403, audited)', (group) => {
       reason: 'Phục vụ xét xử phúc thẩm',
     })
     proposed.assertStatus(302)
-    const order = await db.from('warehouse_orders').where('exhibit_id', mine.id).where('kind', 'extraction').firstOrFail()
+    const order = await db
+      .from('warehouse_orders')
+      .where('exhibit_id', mine.id)
+      .where('kind', 'extraction')
+      .firstOrFail()
     assert.equal(Number(order.proposed_by_id), officer.id)
     // An officer neither signs nor executes.
     ;(await postForm(client, `/warehouse/orders/${order.id}/sign`, officer)).assertStatus(403)
@@ -132,7 +154,11 @@ test.group('Warehouse: roles and scope (403, audited)', (group) => {
     ;(await getAs(client, `/warehouse/exhibits/${e.id}`, inspector)).assertStatus(200)
     ;(await getAs(client, `/warehouse/exhibits/${e.id}`, otherProvince)).assertStatus(403)
     assert.isTrue(await refused(otherProvince.id, 'exhibit', e.id))
-    const order = await new ProposeOrder().handle(s.keeper, e.id, { kind: 'intake', quantity: 10, reason: 'Nhập' })
+    const order = await new ProposeOrder().handle(s.keeper, e.id, {
+      kind: 'intake',
+      quantity: 10,
+      reason: 'Nhập',
+    })
     ;(await postForm(client, `/warehouse/orders/${order.id}/sign`, provinceHead)).assertStatus(403)
     ;(await postForm(client, `/warehouse/orders/${order.id}/sign`, inspector)).assertStatus(403)
     assert.isTrue(await refused(inspector.id, 'warehouse_order', order.id))
@@ -150,12 +176,20 @@ test.group('Warehouse: roles and scope (403, audited)', (group) => {
     assert.isTrue(await refused(inspector.id, 'exhibit'))
   })
 
-  test('roles without a warehouse role are refused the warehouse altogether', async ({ client, assert }) => {
+  test('roles without a warehouse role are refused the warehouse altogether', async ({
+    client,
+    assert,
+  }) => {
     const clerk = await makeUser(UNITS.badinh, ['intake_clerk'])
     ;(await getAs(client, '/warehouse/exhibits', clerk)).assertStatus(403)
     assert.isTrue(await refused(clerk.id, 'exhibit_list'))
     const keeper = await makeUser(UNITS.badinh, ['warehouse_keeper'])
-    ;(await postForm(client, '/warehouse/stocktakes', clerk, { kind: 'quarterly', count_date: TODAY })).assertStatus(403)
+    ;(
+      await postForm(client, '/warehouse/stocktakes', clerk, {
+        kind: 'quarterly',
+        count_date: TODAY,
+      })
+    ).assertStatus(403)
     assert.isTrue(await refused(clerk.id, 'stocktake'))
     // The keeper's menu shows the warehouse.
     const home = await getAs(client, '/', keeper)

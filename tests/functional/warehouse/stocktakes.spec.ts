@@ -2,7 +2,16 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { makeProvinceTree } from '#database/synthetic/fixtures'
 import { auditRows } from '#tests/helpers/audit'
-import { exhibitRow, getAs, move, newExhibit, pinClock, postForm, TODAY, warehouseStaff } from './_setup.js'
+import {
+  exhibitRow,
+  getAs,
+  move,
+  newExhibit,
+  pinClock,
+  postForm,
+  TODAY,
+  warehouseStaff,
+} from './_setup.js'
 
 test.group('Warehouse: stock-takes, watch lists and the dashboard', (group) => {
   pinClock(group)
@@ -22,8 +31,8 @@ test.group('Warehouse: stock-takes, watch lists and the dashboard', (group) => {
     form.assertTextIncludes(a.code)
 
     const bad = await postForm(client, '/warehouse/stocktakes', s.keeper, {
-      'kind': 'quarterly',
-      'count_date': TODAY,
+      kind: 'quarterly',
+      count_date: TODAY,
       [`counted_${a.id}`]: '9',
       [`explanation_${a.id}`]: '',
       [`counted_${b.id}`]: '3',
@@ -33,20 +42,28 @@ test.group('Warehouse: stock-takes, watch lists and the dashboard', (group) => {
       bad.flashMessages()?.error,
       `Vật chứng ${a.code} có chênh lệch giữa số đếm và sổ: phải giải trình.`
     )
-    assert.equal(Number((await db.from('stocktakes').where('created_by_id', s.keeper.id).count('* as n').first()).n), 0)
+    assert.equal(
+      Number(
+        (await db.from('stocktakes').where('created_by_id', s.keeper.id).count('* as n').first()).n
+      ),
+      0
+    )
 
     const missing = await postForm(client, '/warehouse/stocktakes', s.keeper, {
-      'kind': 'quarterly',
-      'count_date': TODAY,
+      kind: 'quarterly',
+      count_date: TODAY,
       [`counted_${a.id}`]: '10',
     })
-    assert.equal(missing.flashMessages()?.error, `Chưa nhập số đếm thực tế cho vật chứng ${b.code}.`)
+    assert.equal(
+      missing.flashMessages()?.error,
+      `Chưa nhập số đếm thực tế cho vật chứng ${b.code}.`
+    )
 
     ;(
       await postForm(client, '/warehouse/stocktakes', s.keeper, {
-        'kind': 'quarterly',
-        'count_date': TODAY,
-        'members': 'Thủ kho\nKế toán',
+        kind: 'quarterly',
+        count_date: TODAY,
+        members: 'Thủ kho\nKế toán',
         [`counted_${a.id}`]: '9',
         [`explanation_${a.id}`]: 'Một chiếc hỏng, đã lập biên bản',
         [`counted_${b.id}`]: '3',
@@ -68,7 +85,10 @@ test.group('Warehouse: stock-takes, watch lists and the dashboard', (group) => {
     assert.lengthOf(adj, 1)
     assert.equal(Number(adj[0].quantity), -1)
     assert.equal(adj[0].result, 'Một chiếc hỏng, đã lập biên bản')
-    assert.lengthOf(await auditRows({ action: 'warehouse.stocktake_approved', subjectId: st.id }), 1)
+    assert.lengthOf(
+      await auditRows({ action: 'warehouse.stocktake_approved', subjectId: st.id }),
+      1
+    )
     const again = await postForm(client, `/warehouse/stocktakes/${st.id}/approve`, s.head)
     assert.equal(again.flashMessages()?.error, 'Biên bản kiểm kê này đã được duyệt.')
     assert.lengthOf(await db.from('warehouse_movements').where('stocktake_id', st.id), 1)
@@ -81,7 +101,7 @@ test.group('Warehouse: stock-takes, watch lists and the dashboard', (group) => {
     page.assertTextIncludes('Điều chỉnh theo kiểm kê')
   })
 
-  test('watch lists and the keeper\'s card: unprocessed ≥ 1 year, outside due monthly, perishable waiting', async ({
+  test("watch lists and the keeper's card: unprocessed ≥ 1 year, outside due monthly, perishable waiting", async ({
     client,
     assert,
   }) => {
@@ -111,7 +131,11 @@ test.group('Warehouse: stock-takes, watch lists and the dashboard', (group) => {
 
     const pending = await newExhibit(s.keeper)
     const { ProposeOrder } = await import('#warehouse')
-    await new ProposeOrder().handle(s.keeper, pending.id, { kind: 'intake', quantity: 10, reason: 'Nhập' })
+    await new ProposeOrder().handle(s.keeper, pending.id, {
+      kind: 'intake',
+      quantity: 10,
+      reason: 'Nhập',
+    })
     const home = await getAs(client, '/', s.head)
     home.assertStatus(200)
     const html = home.text()
@@ -124,14 +148,17 @@ test.group('Warehouse: stock-takes, watch lists and the dashboard', (group) => {
     // A monthly check of the items outside clears the "due" list once approved.
     ;(
       await postForm(client, '/warehouse/stocktakes', s.keeper, {
-        'kind': 'monthly_outside',
-        'count_date': TODAY,
+        kind: 'monthly_outside',
+        count_date: TODAY,
         [`counted_${outside.id}`]: '10',
       })
     ).assertStatus(302)
     const st = await db.from('stocktakes').where('created_by_id', s.keeper.id).firstOrFail()
     const lines = await db.from('stocktake_lines').where('stocktake_id', st.id)
-    assert.deepEqual(lines.map((l) => Number(l.exhibit_id)), [outside.id])
+    assert.deepEqual(
+      lines.map((l) => Number(l.exhibit_id)),
+      [outside.id]
+    )
     ;(await postForm(client, `/warehouse/stocktakes/${st.id}/approve`, s.head)).assertStatus(302)
     await check('outside_due', [])
   })

@@ -35,7 +35,10 @@ export interface ExternalOwner {
   segment: string
   /** Roles that may reach the download route at all (the owner's check decides each file). */
   roles: readonly Role[]
-  load(id: number, trx?: TransactionClientContract): Promise<{ unitId: number; unitPath: string } | null>
+  load(
+    id: number,
+    trx?: TransactionClientContract
+  ): Promise<{ unitId: number; unitPath: string } | null>
   canRead(user: User, owner: Owner, trx?: TransactionClientContract): Promise<boolean>
   uploadRefusal(user: User, owner: Owner, trx?: TransactionClientContract): Promise<string | null>
 }
