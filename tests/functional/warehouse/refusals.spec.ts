@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
+import { setToday } from '#core'
 import { ProposeOrder, SignOrder, ExecuteOrder } from '#warehouse'
 import { auditRows } from '#tests/helpers/audit'
 import {
@@ -258,6 +259,52 @@ test.group(
         ),
         0
       )
+    })
+    test('a movement or a count dated in a closed month is refused by the period lock', async ({
+      client,
+      assert,
+    }) => {
+      const s = await warehouseStaff()
+      const e = await newExhibit(s.keeper)
+      setToday('2026-09-15')
+      let orderId = 0
+      try {
+        const order = await new ProposeOrder().handle(s.keeper, e.id, {
+          kind: 'intake',
+          quantity: 10,
+          reason: 'Nhập',
+        })
+        await new SignOrder().handle(s.head, order.id)
+        orderId = order.id
+      } finally {
+        setToday(TODAY)
+      }
+      const form = { document_number: 'BB-9', location_kind: 'warehouse', location: 'Khu A' }
+      const r = await postForm(client, `/warehouse/orders/${orderId}/execute`, s.keeper, {
+        ...form,
+        movement_date: '2026-09-15',
+      })
+      assert.include(flashError(r), 'Tháng này đã khóa sổ')
+      assert.equal(await movementCount(e.id), 0)
+      assert.equal(
+        (await db.from('warehouse_orders').where('id', orderId).first()).status,
+        'signed'
+      )
+      // The same order executed today passes.
+      ;(
+        await postForm(client, `/warehouse/orders/${orderId}/execute`, s.keeper, {
+          ...form,
+          movement_date: TODAY,
+        })
+      ).assertStatus(302)
+      assert.equal(await movementCount(e.id), 1)
+      const st = await postForm(client, '/warehouse/stocktakes', s.keeper, {
+        kind: 'quarterly',
+        count_date: '2026-09-30',
+        [`counted_${e.id}`]: '10',
+      })
+      assert.include(flashError(st), 'Tháng này đã khóa sổ')
+      assert.lengthOf(await db.from('stocktakes').where('created_by_id', s.keeper.id), 0)
     })
   }
 )
