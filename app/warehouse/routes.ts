@@ -3,6 +3,7 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { registerWarehouseWidgets } from './widgets.js'
 import { registerExhibitAttachments } from './services/attachments.js'
+import { registerCasePanel } from './services/case_panel.js'
 
 const ExhibitsController = () => import('./controllers/exhibits_controller.js')
 const OrdersController = () => import('./controllers/orders_controller.js')
@@ -11,6 +12,7 @@ const CardsController = () => import('./controllers/cards_controller.js')
 
 registerWarehouseWidgets()
 registerExhibitAttachments()
+registerCasePanel()
 const num = router.matchers.number()
 
 router

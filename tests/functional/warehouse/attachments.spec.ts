@@ -29,7 +29,10 @@ test.group(
         .where('owner_id', e.id)
         .firstOrFail()
       assert.equal(file.unit_id, e.unitId)
-      assert.lengthOf(await auditRows({ action: 'attachment.uploaded', subjectId: file.id }), 1)
+      assert.lengthOf(
+        await auditRows({ action: 'attachment.uploaded', subjectType: 'exhibit', subjectId: e.id }),
+        1
+      )
 
       const page = await getAs(client, `/warehouse/exhibits/${e.id}`, s.head)
       page.assertTextIncludes('anh-niem-phong.png')

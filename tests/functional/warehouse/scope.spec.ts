@@ -100,7 +100,7 @@ test.group('Warehouse: roles and scope (403, audited)', (group) => {
     client,
     assert,
   }) => {
-    const { c, officer, head } = await acceptedCase()
+    const { c, officer, head, clerk } = await acceptedCase()
     const s = await warehouseStaff(UNITS.badinh)
     const mine = await newExhibit(s.keeper, { caseId: c.id })
     const notMine = await newExhibit(s.keeper)
@@ -111,6 +111,14 @@ test.group('Warehouse: roles and scope (403, audited)', (group) => {
     assert.include(list.text(), mine.code)
     assert.notInclude(list.text(), notMine.code)
     ;(await getAs(client, `/warehouse/exhibits/${mine.id}`, officer)).assertStatus(200)
+    // The case page lists the case's items with its stock card; an intake clerk sees no warehouse panel.
+    const casePage = await getAs(client, `/cases/${c.id}`, officer)
+    casePage.assertStatus(200)
+    assert.include(casePage.text(), mine.code)
+    assert.include(casePage.text(), 'id="case-stock-card"')
+    const clerkPage = await getAs(client, `/cases/${c.id}`, clerk)
+    clerkPage.assertStatus(200)
+    assert.notInclude(clerkPage.text(), 'id="case-exhibits"')
     ;(await getAs(client, `/warehouse/exhibits/${notMine.id}`, officer)).assertStatus(403)
     assert.isTrue(await refused(officer.id, 'exhibit', notMine.id))
 
