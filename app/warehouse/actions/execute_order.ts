@@ -155,7 +155,8 @@ async function applyToExhibit(
   input: ExecutionInput,
   next: { held: number; out: number }
 ) {
-  const before = locationText(e)
+  // An intake comes from the body that seized the item; every other movement from where it was kept.
+  const before = order.kind === 'intake' ? e.sourceBody : locationText(e)
   const moves = order.kind === 'intake' || order.kind === 'transfer'
   const place = moves
     ? {
