@@ -23,7 +23,7 @@ router
     router
       .get('/ledger/:format', [CardsController, 'ledger'])
       .as('warehouse.ledger')
-      .where('format', /^(html|xlsx|pdf)$/)
+      .where('format', /^(html|xlsx|csv|pdf)$/)
     router
       .get('/exhibits/:id', [ExhibitsController, 'show'])
       .as('warehouse.exhibits.show')

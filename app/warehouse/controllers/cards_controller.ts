@@ -9,7 +9,7 @@ import app from '@adonisjs/core/services/app'
 import { reachPrefix } from '#accounts'
 import { AccessDenied, RuleViolation, today } from '#core'
 import { recordAudit } from '#audit'
-import { exportPluginFor, htmlToPdf } from '#reporting'
+import { exportPluginFor, htmlToPdf, MIME } from '#reporting'
 import { filterValidator } from '../validators/warehouse.js'
 import { SUBTREE_READERS, assertCanRead, isCaseOfficer } from '../services/access.js'
 import { findExhibit } from '../services/ledger.js'
@@ -84,13 +84,13 @@ export default class CardsController {
     const filters = await validate(ctx, filterValidator, ctx.request.qs())
     const format = String(ctx.params.format ?? 'html')
     const locale = ctx.i18n.locale === 'en' ? 'en' : 'vi'
-    if (format === 'xlsx') {
-      const plugin = exportPluginFor('xlsx')
-      if (!plugin?.renderList) throw new RuleViolation('exports.no_exporter', { format })
+    // Any export plugin that writes long lists (xlsx, csv, …) gets the ledger through its list path.
+    const plugin = format === 'html' ? null : exportPluginFor(format)
+    if (plugin?.renderList) {
       const list = await ledgerExport(user, filters, locale)
       const dir = app.tmpPath('exports')
       await mkdir(dir, { recursive: true })
-      const output = join(dir, `${randomUUID()}.xlsx`)
+      const output = join(dir, `${randomUUID()}.${format}`)
       try {
         await plugin.renderList(list, {
           locale,
@@ -104,20 +104,24 @@ export default class CardsController {
           onProgress: () => {},
         })
         const body = await readFile(output)
-        await this.audit(ctx, 'xlsx', list.total)
+        await this.audit(ctx, format, list.total)
         ctx.response.header(
           'content-type',
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+          MIME[format as keyof typeof MIME] ?? 'application/octet-stream'
         )
         ctx.response.header(
           'content-disposition',
-          `attachment; filename="so-vat-chung_${today()}.xlsx"`
+          `attachment; filename="so-vat-chung_${today()}.${format}"`
         )
         return ctx.response.send(body)
       } finally {
         await rm(output, { force: true })
       }
     }
+    if (format !== 'html' && format !== 'pdf')
+      throw new RuleViolation('exports.no_exporter', { format })
+    // The official PDF plugin renders computed forms only: the ledger PDF is its print sheet through the
+    // same shared Chromium.
     const rows = await sortedExhibits(user, filters).limit(PDF_LIMIT + 1)
     if (format === 'pdf' && rows.length > PDF_LIMIT)
       throw new RuleViolation('warehouse.errors.pdf_too_long', { max: PDF_LIMIT })

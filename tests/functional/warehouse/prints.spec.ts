@@ -80,6 +80,13 @@ test.group('Warehouse: label with QR code, print views and exports', (group) => 
       1
     )
 
+    // The CSV plugin takes the same list path; a filter that excludes the item leaves it out.
+    const csv = await getAs(client, '/warehouse/ledger/csv', s.keeper)
+    csv.assertStatus(200)
+    assert.include(csv.text(), e.code)
+    const filtered = await getAs(client, '/warehouse/ledger/csv?category=money', s.keeper)
+    assert.notInclude(filtered.text(), e.code)
+
     // Another province's keeper gets its own (empty) ledger, not this one.
     const other = await makeUser(UNITS.camau, ['warehouse_keeper'])
     const y = await getAs(client, '/warehouse/ledger/xlsx', other)
