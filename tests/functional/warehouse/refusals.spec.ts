@@ -150,6 +150,12 @@ test.group(
       assert.deepEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected'])
       const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult
       assert.equal(refused.reason.key, 'warehouse.errors.more_than_held')
+      // The refused execution rolled back whole: its order is still signed, waiting for a new decision.
+      const statuses = await db
+        .from('warehouse_orders')
+        .whereIn('id', [a.id, b.id])
+        .select('status')
+      assert.deepEqual(statuses.map((o: any) => o.status).sort(), ['executed', 'signed'])
       assert.equal(Number((await exhibitRow(e.id)).quantity_held), 4)
       assert.equal(await movementCount(e.id), 2) // intake + one outflow
     })
