@@ -2,10 +2,17 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { AccessDenied, today } from '#core'
 import { ALLOWED_EXTENSIONS, uploadMaxMb } from '#cases'
+import { reachPrefix } from '#accounts'
 import { CATEGORIES, EXHIBIT_STATUSES, ORDER_KINDS } from '../rules.js'
 import { exhibitValidator, filterValidator } from '../validators/warehouse.js'
 import { RegisterExhibit } from '../actions/register_exhibit.js'
-import { assertCanRead, isCaseOfficer, isHeadOf, isKeeperOf } from '../services/access.js'
+import {
+  SUBTREE_READERS,
+  assertCanRead,
+  isCaseOfficer,
+  isHeadOf,
+  isKeeperOf,
+} from '../services/access.js'
 import { findExhibit } from '../services/ledger.js'
 import { listExhibits, movementsOf, ordersOf } from '../services/queries.js'
 import { exhibitFiles } from '../services/attachments.js'
@@ -17,10 +24,22 @@ export default class ExhibitsController {
     const user = warehouseUser(ctx, 'exhibit_list')
     const filters = await validate(ctx, filterValidator, ctx.request.qs())
     const exhibits = await listExhibits(user, filters)
+    // Province readers filter by district; a national reader filters with the unit id in the address.
+    const prefix = reachPrefix(user, SUBTREE_READERS)
+    const units =
+      prefix && prefix !== '/'
+        ? await db
+            .from('units')
+            .where('path', 'like', `${prefix}%`)
+            .orderBy('path')
+            .limit(200)
+            .select('id', 'code', 'name')
+        : []
     exhibits.baseUrl(ctx.request.url()).queryString({ ...ctx.request.qs(), page: undefined })
     return ctx.view.render('warehouse/exhibits/index', {
       exhibits,
       filters,
+      units: units.length > 1 ? units : [],
       categories: CATEGORIES,
       statuses: EXHIBIT_STATUSES,
       canRegister: user.hasRole('warehouse_keeper', 'officer'),

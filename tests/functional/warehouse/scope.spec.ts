@@ -159,6 +159,17 @@ test.group('Warehouse: roles and scope (403, audited)', (group) => {
     const otherProvince = await makeUser(UNITS.laocai, ['head'])
     const inspector = await makeUser(UNITS.national, ['inspector'])
     ;(await getAs(client, `/warehouse/exhibits/${e.id}`, provinceHead)).assertStatus(200)
+    // The province's list offers its districts and filters by one of them.
+    const list = await getAs(client, `/warehouse/exhibits?unit=${e.unitId}`, provinceHead)
+    list.assertStatus(200)
+    assert.include(list.text(), e.code)
+    assert.include(list.text(), 'name="unit"')
+    const otherDistrict = await getAs(
+      client,
+      `/warehouse/exhibits?unit=${(await db.from('units').where('code', UNITS.caugiay).first()).id}`,
+      provinceHead
+    )
+    assert.notInclude(otherDistrict.text(), e.code)
     ;(await getAs(client, `/warehouse/exhibits/${e.id}`, inspector)).assertStatus(200)
     ;(await getAs(client, `/warehouse/exhibits/${e.id}`, otherProvince)).assertStatus(403)
     assert.isTrue(await refused(otherProvince.id, 'exhibit', e.id))
