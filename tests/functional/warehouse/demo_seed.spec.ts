@@ -64,5 +64,5 @@ test.group('Demo warehouse of the practice instance', (group) => {
     assert.equal(audited, executed)
     // Seeding again does nothing.
     assert.isNull(await seedDemoWarehouse({ end: TODAY, restoreToday: TODAY }))
-  })
+  }).timeout(300_000)
 })
