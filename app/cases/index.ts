@@ -89,5 +89,13 @@ export {
 export { caseDeadlines, overdueItems, type OverdueItem } from './services/deadlines/load.js'
 export { default as Attachment, OWNER_TYPES, type OwnerType } from './models/attachment.js'
 export { UploadAttachment } from './actions/upload_attachment.js'
+export {
+  registerAttachmentOwner,
+  type ExternalOwner,
+  type Owner as AttachmentOwner,
+} from './services/attachments/owners.js'
+export { uploaderNames } from './services/attachments/reads.js'
+export { uploadMaxMb } from './services/attachments/storage.js'
+export { ALLOWED_EXTENSIONS } from './services/file_types.js'
 export { RecordPublication } from './actions/record_publication.js'
 export { SetReverifyInterval } from './actions/set_reverify_interval.js'

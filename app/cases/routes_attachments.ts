@@ -14,7 +14,7 @@ import { ALLOWED_EXTENSIONS } from './services/file_types.js'
 const AttachmentsController = () => import('./controllers/attachments_controller.js')
 const AttachmentsApiController = () => import('./controllers/attachments_api_controller.js')
 
-const owner = /^(judgments|requests|cases|events)$/
+const owner = /^(judgments|requests|cases|events|exhibits)$/
 const number = router.matchers.number()
 
 /** The case page's attachment panel (cases/attachments/_panel.edge) loads its data through this global. */

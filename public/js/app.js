@@ -25,3 +25,8 @@ document.addEventListener('change', (event) => {
 document.querySelectorAll('select[data-role-filter]').forEach((select) => {
   if (select.value) filterGrantableRoles(select)
 })
+
+// Warehouse print sheets (labels, stock cards, records, minutes): a button that opens the browser's print.
+document.addEventListener('click', (event) => {
+  if (event.target instanceof HTMLElement && event.target.closest('[data-print]')) window.print()
+})

@@ -5,7 +5,7 @@ import CaseEvent from '../models/case_event.js'
 import EnforcementRequest from '../models/enforcement_request.js'
 import type { OwnerType } from '../models/attachment.js'
 import { UploadAttachment, type IncomingFile } from '../actions/upload_attachment.js'
-import { OWNER_SEGMENTS } from '../services/attachments/owners.js'
+import { OWNER_SEGMENTS, externalReaderRoles } from '../services/attachments/owners.js'
 import { attachmentsOf, openForDownload, uploaderNames } from '../services/attachments/reads.js'
 import { contentDisposition, uploadMaxMb } from '../services/attachments/storage.js'
 import { ALLOWED_EXTENSIONS } from '../services/file_types.js'
@@ -38,7 +38,7 @@ export function incomingFile(ctx: HttpContext): IncomingFile | null {
 /** Sends a stored file: attachment disposition with the original name, never sniffed by the browser. */
 export async function sendFile(ctx: HttpContext, id: number) {
   const user = ctx.auth.getUserOrFail()
-  requireAnyRole(user, CASE_READERS, 'attachment')
+  requireAnyRole(user, [...CASE_READERS, ...externalReaderRoles()] as any, 'attachment')
   const { attachment, stream } = await openForDownload(user, id)
   ctx.response.header('Content-Type', attachment.mime)
   ctx.response.header('Content-Length', String(attachment.size))

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
-export const OWNER_TYPES = ['judgment', 'request', 'case', 'case_event'] as const
+/** `exhibit` belongs to the warehouse, which registers its rules with `registerAttachmentOwner`. */
+export const OWNER_TYPES = ['judgment', 'request', 'case', 'case_event', 'exhibit'] as const
 export type OwnerType = (typeof OWNER_TYPES)[number]
 
 /** A file attached to a judgment, request, case or case event; the bytes are on the private drive disk. */

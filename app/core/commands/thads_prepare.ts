@@ -42,6 +42,7 @@ export default class ThadsPrepare extends BaseCommand {
       for (const a of accounts) lines.push(`  ${a.email.padEnd(32)} ${a.roles.join(', ')}`)
       const { seedDemoCases } = await import('#database/seeders/demo_cases')
       const demo = await seedDemoCases({ log: (line) => this.logger.info(line) })
+      await (await import('#database/seeders/demo_warehouse')).seedDemoWarehouse()
       if (demo)
         this.logger.info(
           `Seeded the demo history: ${demo.cases} cases, ${demo.handovers} handovers, ${demo.delegations} delegations, ${demo.from} … ${demo.to} in ${demo.seconds.toFixed(1)} s`

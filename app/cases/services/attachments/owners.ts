@@ -9,7 +9,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { errors as lucidErrors } from '@adonisjs/lucid'
 import db from '@adonisjs/lucid/services/db'
-import type { User } from '#accounts'
+import type { Role, User } from '#accounts'
 import { AccessDenied } from '#core'
 import Case from '../../models/case.js'
 import CaseEvent from '../../models/case_event.js'
@@ -24,6 +24,34 @@ export const OWNER_SEGMENTS: Record<string, OwnerType> = {
   requests: 'request',
   cases: 'case',
   events: 'case_event',
+}
+
+/**
+ * An owner kept by another module (the warehouse's exhibits): it brings its own loading and access rules,
+ * so the attachment rules (file checks, storage, audit, downloads) stay in one place.
+ */
+export interface ExternalOwner {
+  type: OwnerType
+  segment: string
+  /** Roles that may reach the download route at all (the owner's check decides each file). */
+  roles: readonly Role[]
+  load(
+    id: number,
+    trx?: TransactionClientContract
+  ): Promise<{ unitId: number; unitPath: string } | null>
+  canRead(user: User, owner: Owner, trx?: TransactionClientContract): Promise<boolean>
+  uploadRefusal(user: User, owner: Owner, trx?: TransactionClientContract): Promise<string | null>
+}
+const external = new Map<string, ExternalOwner>()
+
+export function registerAttachmentOwner(owner: ExternalOwner) {
+  external.set(owner.type, owner)
+  OWNER_SEGMENTS[owner.segment] = owner.type
+}
+
+/** Roles of the registered owners, for the download route's role pre-check. */
+export function externalReaderRoles(): Role[] {
+  return [...external.values()].flatMap((o) => [...o.roles])
 }
 
 export interface Owner {
@@ -51,6 +79,12 @@ export async function loadOwner(
   trx?: TransactionClientContract
 ): Promise<Owner> {
   const client = trx ? { client: trx } : undefined
+  const other = external.get(type)
+  if (other) {
+    const row = await other.load(id, trx)
+    if (!row) notFound()
+    return { type, id, unitId: row.unitId, unitPath: row.unitPath, case: null }
+  }
   if (type === 'case' || type === 'case_event') {
     let caseId = id
     if (type === 'case_event') {
@@ -84,6 +118,8 @@ export async function canReadOwner(
   owner: Owner,
   trx?: TransactionClientContract
 ): Promise<boolean> {
+  const other = external.get(owner.type)
+  if (other) return other.canRead(user, owner, trx)
   if (owner.case) return canReadCase(user, owner.case)
   if (canReadIntake(user, { id: owner.unitId, path: owner.unitPath })) return true
   return readsThroughCase(user, owner, trx)
@@ -95,6 +131,8 @@ export async function uploadRefusal(
   owner: Owner,
   trx?: TransactionClientContract
 ): Promise<string | null> {
+  const other = external.get(owner.type)
+  if (other) return other.uploadRefusal(user, owner, trx)
   if (!owner.case) {
     if (isClerkOf(user, owner.unitId)) return null
     return (await canReadOwner(user, owner, trx)) ? 'intake_only' : 'outside_jurisdiction'
