@@ -4,8 +4,9 @@ import { managesAccount } from '../access.js'
 import { generateTemporaryPassword } from '../password_policy.js'
 import { AccessDenied } from '#core'
 import { recordAudit } from '#audit'
+import { endSessionsOf } from '../services/sessions.js'
 
-/** Gives the account a new temporary password, ends its open sessions, and forces a change at next login. */
+/** Gives the account a new temporary password, ends its open sessions on the server, and forces a change at next login. */
 export class ResetUserPassword {
   async handle(actor: User, target: User): Promise<string> {
     await target.loadAccess()
@@ -20,6 +21,7 @@ export class ResetUserPassword {
         sessionEpoch: target.sessionEpoch + 1,
       })
       await target.save()
+      await endSessionsOf(target.id, { trx })
       await recordAudit(
         {
           actor,
