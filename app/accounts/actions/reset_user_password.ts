@@ -6,7 +6,7 @@ import { AccessDenied } from '#core'
 import { recordAudit } from '#audit'
 import { endSessionsOf } from '../services/sessions.js'
 
-/** Gives the account a new temporary password, ends its open sessions on the server, and forces a change at next login. */
+/** Gives the account a new temporary password, ends its open sessions on the server, deletes its API tokens and forces a change at next login. */
 export class ResetUserPassword {
   async handle(actor: User, target: User): Promise<string> {
     await target.loadAccess()
@@ -22,6 +22,8 @@ export class ResetUserPassword {
       })
       await target.save()
       await endSessionsOf(target.id, { trx })
+      // Whoever knew the old password may have made API tokens with it: they die with it.
+      await trx.from('auth_access_tokens').where('tokenable_id', target.id).delete()
       await recordAudit(
         {
           actor,
