@@ -1,5 +1,6 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
+import { registerAccountsPreauthorization } from './preauthorize.js'
 
 const SessionController = () => import('./controllers/session_controller.js')
 const PasswordController = () => import('./controllers/password_controller.js')
@@ -68,3 +69,5 @@ router
       .where('id', router.matchers.number())
   })
   .use(middleware.auth())
+
+registerAccountsPreauthorization()
