@@ -30,24 +30,32 @@ function idParam(ctx: HttpContext): number {
   return Number.isSafeInteger(id) && id > 0 ? id : 0
 }
 
-/** A rule on a case-bound route: role first, then the case must be readable by the user. */
-function onCase(roles: readonly string[], extra?: (user: User, c: CaseRow) => boolean): Rule {
+/**
+ * A rule on a case-bound route: the case must be readable by the user (else outside_jurisdiction), and the user
+ * must hold one of the roles that act on it (else `roleReason`, the same reason the use case would give).
+ */
+function onCase(
+  roles: readonly string[],
+  roleReason: string,
+  extra?: (user: User, c: CaseRow) => boolean
+): Rule {
   return async (user, ctx) => {
     const id = idParam(ctx)
-    requireRole(user, roles, { type: 'case', id })
     const c = await db
       .from('cases')
       .where('id', id)
       .select('id', 'unit_id', 'unit_path', 'officer_id')
       .first()
-    if (!c) return // the use case answers 404
-    const row: CaseRow = {
-      unitId: Number(c.unit_id),
-      unitPath: c.unit_path,
-      officerId: c.officer_id === null ? null : Number(c.officer_id),
+    if (c) {
+      const row: CaseRow = {
+        unitId: Number(c.unit_id),
+        unitPath: c.unit_path,
+        officerId: c.officer_id === null ? null : Number(c.officer_id),
+      }
+      if (!canReadCase(user, row) || (extra && !extra(user, row)))
+        throw new AccessDenied('outside_jurisdiction', { type: 'case', id })
     }
-    if (!canReadCase(user, row) || (extra && !extra(user, row)))
-      throw new AccessDenied('outside_jurisdiction', { type: 'case', id })
+    if (!user.hasRole(...(roles as any))) throw new AccessDenied(roleReason, { type: 'case', id })
   }
 }
 type CaseRow = { unitId: number; unitPath: string; officerId: number | null }
@@ -85,18 +93,22 @@ const reassignInactive: Rule = async (user, ctx) => {
 }
 
 const RULES: Record<string, Rule> = {
-  'POST /cases/:id/events': onCase(['officer']),
-  'POST /cases/:id/money': onCase(['officer']),
-  'POST /cases/:id/publications': onCase(['officer']),
-  'POST /cases/:id/reverify-interval': onCase(['officer']),
-  'POST /cases/:id/assign': onCase(['head']),
-  'POST /cases/:id/delegations': onCase(['officer', 'head']),
-  'POST /cases/:id/withdraw': onCase(['head']),
-  'POST /cases/:id/revoke': onCase(['head']),
-  'PUT /decisions/:id': onCase(['intake_clerk'], (u, c) => c.unitId === u.unitId),
-  'POST /decisions/:id/submit': onCase(['intake_clerk'], (u, c) => c.unitId === u.unitId),
-  'POST /decisions/:id/approve': onCase(['head']),
-  'POST /decisions/:id/reject': onCase(['head']),
+  'POST /cases/:id/events': onCase(['officer'], 'not_assigned'),
+  'POST /cases/:id/money': onCase(['officer'], 'not_assigned'),
+  'POST /cases/:id/publications': onCase(['officer'], 'not_assigned'),
+  'POST /cases/:id/reverify-interval': onCase(['officer'], 'not_assigned'),
+  'POST /cases/:id/assign': onCase(['head'], 'not_unit_head'),
+  'POST /cases/:id/delegations': onCase(['officer', 'head'], 'not_assigned'),
+  'POST /cases/:id/withdraw': onCase(['head'], 'not_province_head'),
+  'POST /cases/:id/revoke': onCase(['head'], 'not_unit_head'),
+  'PUT /decisions/:id': onCase(['intake_clerk'], 'intake_only', (u, c) => c.unitId === u.unitId),
+  'POST /decisions/:id/submit': onCase(
+    ['intake_clerk'],
+    'intake_only',
+    (u, c) => c.unitId === u.unitId
+  ),
+  'POST /decisions/:id/approve': onCase(['head'], 'not_unit_head'),
+  'POST /decisions/:id/reject': onCase(['head'], 'not_unit_head'),
   'POST /judgments': roleOnly(['intake_clerk'], 'judgment'),
   'POST /requests': roleOnly(['intake_clerk'], 'request'),
   'POST /decisions': roleOnly(['intake_clerk'], 'case'),
