@@ -32,6 +32,11 @@ export default await Env.create(new URL('../', import.meta.url), {
   SMTP_PORT: Env.schema.number.optional(),
   MAIL_FROM: Env.schema.string.optional(),
 
+  // Tamper-evident audit: Ed25519 key that signs checkpoints (PKCS#8 PEM, `\n` escaped, or base64 DER), and
+  // optionally the public key verifiers pin. Alert e-mails and verification links use APP_URL.
+  AUDIT_SIGNING_KEY: Env.schema.string.optional(),
+  AUDIT_PUBLIC_KEY: Env.schema.string.optional(),
+
   CHROMIUM_PATH: Env.schema.string.optional(),
   DEMO_SEED: Env.schema.boolean.optional(),
 })
