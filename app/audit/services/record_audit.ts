@@ -2,7 +2,9 @@ import { DateTime } from 'luxon'
 import { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import logger from '@adonisjs/core/services/logger'
 import { GENESIS, chainOf, rowHash } from './chain.js'
+import { alertRelevant } from './alerts/evaluate.js'
 
 export interface AuditActor {
   id: number
@@ -97,6 +99,22 @@ export async function recordAudit(
     user_agent: ctx?.request.header('user-agent')?.slice(0, 512) ?? null,
     request_id: ctx?.request.id() ?? null,
   }
-  if (trx) return appendChained(trx, row)
+  const relevant = alertRelevant(row)
+  if (trx) {
+    await appendChained(trx, row)
+    if (relevant) trx.after('commit', () => runAlertRules(row))
+    return
+  }
   await db.transaction((own) => appendChained(own, row))
+  if (relevant) await runAlertRules(row)
+}
+
+/** Intrusion rules run once the row is committed; a failing rule never fails the audited action. */
+async function runAlertRules(row: Record<string, unknown>) {
+  try {
+    const { evaluateAlerts } = await import('./alerts/evaluate.js')
+    await evaluateAlerts(row)
+  } catch (error) {
+    logger.error({ err: error }, 'intrusion alert rules failed')
+  }
 }
