@@ -3,3 +3,4 @@ export { recordAudit, type AuditEntry, type AuditActor } from './services/record
 export { default as AuditEvent } from './models/audit_event.js'
 export { createCheckpoint, latestCheckpoint } from './services/checkpoints.js'
 export { verifyAudit, type VerifyReport } from './services/verify.js'
+export { registerPrint, verifyPrint, type PrintVerification } from './services/printed_reports.js'

@@ -18,6 +18,10 @@ registerNavItem({
 
 const AuditController = () => import('./controllers/audit_controller.js')
 const AlertsController = () => import('./controllers/alerts_controller.js')
+const VerifyController = () => import('./controllers/verify_controller.js')
+
+// Public: the QR code of a printed report opens it (no sign-in; the token is random).
+router.get('/verify/:token', [VerifyController, 'show']).as('print.verify')
 
 router
   .group(() => {
