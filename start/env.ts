@@ -11,8 +11,10 @@ export default await Env.create(new URL('../', import.meta.url), {
   LOG_LEVEL: Env.schema.string.optional(),
   APP_KEY: Env.schema.string.optional(),
   APP_URL: Env.schema.string.optional(),
+  // Detailed error pages (stack traces) only when the operator turns them on; never in production.
+  APP_DEBUG: Env.schema.boolean.optional(),
 
-  SESSION_DRIVER: Env.schema.enum.optional(['cookie', 'memory'] as const),
+  SESSION_DRIVER: Env.schema.enum.optional(['database', 'cookie', 'memory'] as const),
   LIMITER_STORE: Env.schema.enum.optional(['database', 'memory'] as const),
 
   DB_CONNECTION: Env.schema.enum.optional(['sqlite', 'mysql'] as const),
@@ -29,6 +31,11 @@ export default await Env.create(new URL('../', import.meta.url), {
   SMTP_HOST: Env.schema.string.optional(),
   SMTP_PORT: Env.schema.number.optional(),
   MAIL_FROM: Env.schema.string.optional(),
+
+  // Tamper-evident audit: Ed25519 key that signs checkpoints (PKCS#8 PEM, `\n` escaped, or base64 DER), and
+  // optionally the public key verifiers pin. Alert e-mails and verification links use APP_URL.
+  AUDIT_SIGNING_KEY: Env.schema.string.optional(),
+  AUDIT_PUBLIC_KEY: Env.schema.string.optional(),
 
   CHROMIUM_PATH: Env.schema.string.optional(),
   DEMO_SEED: Env.schema.boolean.optional(),

@@ -20,3 +20,13 @@ export {
   type PlaceholderFormat,
 } from './messages.js'
 export { seededRandom, type SeededRandom } from './random.js'
+export { parseAmount, vndAmount } from './amount.js'
+export {
+  registerPreauthorization,
+  preauthorize,
+  preauthorizedRoutes,
+  preauthorizationKey,
+  installPreauthorization,
+  type PreauthorizationRule,
+} from './preauthorize.js'
+export { containsPattern, whereContains, likeClause, LIKE_ESCAPE_CHAR } from './like.js'

@@ -4,13 +4,19 @@ import db from '@adonisjs/lucid/services/db'
 import type User from '../models/user.js'
 import { RuleViolation } from '#core'
 import { recordAudit } from '#audit'
+import { endSessionsOf } from '../services/sessions.js'
 
 /**
  * A user replaces its password (the policy is checked by the validator). Other sessions of the account end;
  * the caller re-stamps the current session with the returned epoch.
  */
 export class ChangeOwnPassword {
-  async handle(user: User, currentPassword: string, newPassword: string): Promise<number> {
+  async handle(
+    user: User,
+    currentPassword: string,
+    newPassword: string,
+    currentSessionId?: string
+  ): Promise<number> {
     if (!(await hash.verify(user.password, currentPassword))) {
       await recordAudit({
         actor: user,
@@ -33,6 +39,7 @@ export class ChangeOwnPassword {
         sessionEpoch: user.sessionEpoch + 1,
       })
       await user.save()
+      await endSessionsOf(user.id, { exceptId: currentSessionId, trx })
       await recordAudit(
         {
           actor: user,

@@ -2,6 +2,9 @@ import { DateTime } from 'luxon'
 import { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import logger from '@adonisjs/core/services/logger'
+import { GENESIS, chainOf, rowHash } from './chain.js'
+import { alertRelevant } from './alerts/evaluate.js'
 
 export interface AuditActor {
   id: number
@@ -35,8 +38,44 @@ function clean(values: Record<string, unknown> | null | undefined): string | nul
 }
 
 /**
+ * Links the row into its unit's hash chain (tamper-evident trail, see migration 0121): takes the chain head's
+ * lock, computes the row hash from the previous one and moves the head, all in the caller's transaction.
+ */
+async function appendChained(trx: TransactionClientContract, row: Record<string, unknown>) {
+  const chain = chainOf(row.unit_id as number | null)
+  const lockHead = () => {
+    const query = trx.from('audit_chain_heads').where('chain', chain)
+    if (trx.dialect.name === 'mysql') query.forUpdate()
+    return query.first()
+  }
+  // The usual path locks the existing head directly (an INSERT IGNORE first would take a shared lock that two
+  // writers then both try to upgrade: a deadlock). Only a chain's very first row creates its head.
+  let head = await lockHead()
+  if (!head) {
+    await trx
+      .insertQuery()
+      .table('audit_chain_heads')
+      .insert({ chain, seq: 0, head_hash: GENESIS, updated_at: row.occurred_at })
+      .knexQuery.onConflict('chain')
+      .ignore()
+    head = await lockHead()
+  }
+  const seq = Number(head.seq) + 1
+  const hash = rowHash(head.head_hash, chain, seq, row)
+  await trx
+    .insertQuery()
+    .table('audit_events')
+    .insert({ ...row, chain, chain_seq: seq, prev_hash: head.head_hash, row_hash: hash })
+  await trx
+    .from('audit_chain_heads')
+    .where('chain', chain)
+    .update({ seq, head_hash: hash, updated_at: row.occurred_at })
+}
+
+/**
  * Appends an audit event. Pass the transaction of the change so that both commit or neither does;
  * request facts (IP, user agent, request id) come from the current HTTP context when there is one.
+ * Each row is chained to the previous row of its unit's chain (`appendChained`).
  */
 export async function recordAudit(
   entry: AuditEntry,
@@ -60,5 +99,22 @@ export async function recordAudit(
     user_agent: ctx?.request.header('user-agent')?.slice(0, 512) ?? null,
     request_id: ctx?.request.id() ?? null,
   }
-  await (trx ?? db).insertQuery().table('audit_events').insert(row)
+  const relevant = alertRelevant(row)
+  if (trx) {
+    await appendChained(trx, row)
+    if (relevant) trx.after('commit', () => runAlertRules(row))
+    return
+  }
+  await db.transaction((own) => appendChained(own, row))
+  if (relevant) await runAlertRules(row)
+}
+
+/** Intrusion rules run once the row is committed; a failing rule never fails the audited action. */
+async function runAlertRules(row: Record<string, unknown>) {
+  try {
+    const { evaluateAlerts } = await import('./alerts/evaluate.js')
+    await evaluateAlerts(row)
+  } catch (error) {
+    logger.error({ err: error }, 'intrusion alert rules failed')
+  }
 }

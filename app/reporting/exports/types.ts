@@ -34,6 +34,11 @@ export interface ExportRenderOptions {
   preparedBy: string | null
   /** The day of the export (ISO, Vietnam time). */
   issuedOn: string
+  /**
+   * Printed forms (PDF, Excel) carry the hash of the stored snapshot, the latest signed audit checkpoint and a QR
+   * code of the public verification page (SPEC §11); absent for other formats.
+   */
+  verification?: { hash: string; checkpoint: string | null; url: string; qrPng: Buffer } | null
 }
 
 export interface ListColumn {

@@ -69,6 +69,19 @@ export default defineExport({
       signedOn: signedOn(options.issuedOn, t),
       head: t('exports.head'),
       headHint: t('exports.head_hint'),
+      verification: options.verification
+        ? {
+            qr: `data:image/png;base64,${options.verification.qrPng.toString('base64')}`,
+            hash: t('exports.verification_hash', { hash: options.verification.hash }),
+            checkpoint: options.verification.checkpoint
+              ? t('exports.verification_checkpoint', {
+                  checkpoint: options.verification.checkpoint,
+                })
+              : t('exports.verification_no_checkpoint'),
+            hint: t('exports.verification_hint'),
+            url: options.verification.url,
+          }
+        : null,
     })
     const footer = `${title.formNo ?? form.form.id} · ${form.unit.code} · ${periodLine(form.period, t)}`
     return htmlToPdf(html, { landscape: true, footer: FOOTER(footer) })

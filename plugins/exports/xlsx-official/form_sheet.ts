@@ -170,6 +170,24 @@ export async function formWorkbook(
   if (options.preparedBy)
     writeLine(ws, row + 4, ...sign[0], { text: options.preparedBy, bold: true }, 'center')
 
+  // Verification block: snapshot hash, latest signed audit checkpoint and the QR code of the verification page.
+  if (options.verification) {
+    const v = options.verification
+    let at = row + 6
+    for (const text of [
+      t('exports.verification_hint'),
+      t('exports.verification_hash', { hash: v.hash }),
+      v.checkpoint
+        ? t('exports.verification_checkpoint', { checkpoint: v.checkpoint })
+        : t('exports.verification_no_checkpoint'),
+      v.url,
+    ]) {
+      writeLine(ws, at++, 2, width, { text, italic: false }, 'left')
+    }
+    const image = wb.addImage({ base64: v.qrPng.toString('base64'), extension: 'png' })
+    ws.addImage(image, { tl: { col: 0, row: row + 5 }, ext: { width: 110, height: 110 } })
+  }
+
   ws.columns = [
     { width: 34 },
     ...grid.order.map((no) => ({ width: byNo.get(no)!.unit === 'percent' ? 9 : 12 })),

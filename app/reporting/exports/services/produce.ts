@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import app from '@adonisjs/core/services/app'
 import { RuleViolation } from '#core'
+import { registerPrint } from '#audit'
 import { Unit, type User } from '#accounts'
 import { ComputeReport, type ReportRequest } from '../../actions/run_report.js'
 import { formPlugin } from '../../plugin/loader.js'
@@ -84,11 +85,16 @@ export async function produceExport(
 
   if (target === 'form') {
     const { form, definition } = await new ComputeReport().handle(user, request)
-    const body = await exporter.render(
-      form,
-      await renderOptions(user, form.unit.id, form.form.id, definition, input.locale)
-    )
     const unit = await Unit.findOrFail(form.unit.id)
+    // A printed form stores its snapshot and carries its hash, the latest checkpoint and a verification QR code.
+    const verification =
+      input.format === 'pdf' || input.format === 'xlsx'
+        ? await registerPrint({ form, unitPath: unit.path, format: input.format, actor: user })
+        : null
+    const body = await exporter.render(form, {
+      ...(await renderOptions(user, form.unit.id, form.form.id, definition, input.locale)),
+      verification,
+    })
     await options.onProgress?.(100)
     return {
       target,
