@@ -20,3 +20,4 @@ export {
   type PlaceholderFormat,
 } from './messages.js'
 export { seededRandom, type SeededRandom } from './random.js'
+export { searchKey, compareVi, sortVi } from './vietnamese.js'
