@@ -3,7 +3,7 @@
 */
 import edge from 'edge.js'
 import { DateTime } from 'luxon'
-import { navFor } from '#core'
+import { navFor, moneyInWords } from '#core'
 
 edge.global('navFor', navFor)
 edge.global('formatDate', (value: DateTime | string | null | undefined) => {
@@ -25,3 +25,8 @@ edge.global('formatChartValue', (value: number | null | undefined, format?: stri
   const text = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(value)
   return format === 'percent' ? `${text} %` : format === 'money' ? `${text} ₫` : text
 })
+
+// Issue 11 (print views): an amount in Vietnamese words, e.g. on receipts and decisions.
+edge.global('moneyWords', (value: number | null | undefined) =>
+  value === null || value === undefined ? '' : moneyInWords(Number(value))
+)

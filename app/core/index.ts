@@ -21,3 +21,4 @@ export {
 } from './messages.js'
 export { seededRandom, type SeededRandom } from './random.js'
 export { searchKey, compareVi, sortVi } from './vietnamese.js'
+export { moneyInWords } from './money_words.js'

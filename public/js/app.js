@@ -25,3 +25,8 @@ document.addEventListener('change', (event) => {
 document.querySelectorAll('select[data-role-filter]').forEach((select) => {
   if (select.value) filterGrantableRoles(select)
 })
+
+// Issue 11: print buttons on print views.
+document.querySelectorAll('[data-print]').forEach((button) => {
+  button.addEventListener('click', () => window.print())
+})

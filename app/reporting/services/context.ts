@@ -6,6 +6,7 @@
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
 import { Unit, User } from '#accounts'
+import { sortVi } from '#core'
 import type { Period, ReportContext, RowLayout, RowSpec, UnitRef } from '../plugin/types.js'
 import { sqlDate, sqlVocabulary } from './sql_vocabulary.js'
 
@@ -119,8 +120,7 @@ export async function buildContext(options: {
       .where('unit_id', unit.id)
       .whereHas('roles', (r) => r.where('role', 'officer'))
       .if(officerId !== null, (q) => q.where('id', officerId!))
-      .orderBy('full_name')
-    rows = officers.map((o) => ({
+    rows = sortVi(officers, (o) => o.fullName).map((o) => ({
       key: o.id,
       kind: 'officer' as const,
       label: { vi: o.fullName, en: o.fullName },

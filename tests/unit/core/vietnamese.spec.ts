@@ -75,3 +75,12 @@ test.group('Vietnamese alphabetical order', () => {
     assert.equal(input[0].name, 'Đức')
   })
 })
+
+test.group('Amount in Vietnamese words (receipts)', () => {
+  test('reads integer VND amounts with a capital first letter and the unit', async ({ assert }) => {
+    const { moneyInWords } = await import('#core')
+    assert.equal(moneyInWords(1005000), 'Một triệu không trăm lẻ năm nghìn đồng')
+    assert.match(moneyInWords(1187444000), /^Một tỉ một trăm tám mươi bảy triệu .* đồng$/)
+    assert.equal(moneyInWords(0), 'Không đồng')
+  })
+})
