@@ -1,0 +1,84 @@
+import { test } from '@japa/runner'
+import { WebSession } from '#tests/helpers/web_session'
+import { makeUser, as, UNITS, TEST_PASSWORD } from '#tests/helpers/factories'
+import { acceptedCase, pinClock } from '../cases/_setup.js'
+
+test.group('First screens: login, deep links, Vietnamese only', () => {
+  test('a logged-out visitor of the login page sees no English', async ({ assert }) => {
+    const web = new WebSession()
+    const home = await web.get('/')
+    assert.equal(home.status, 302)
+    assert.equal(home.location, '/login')
+    const login = await web.get('/login')
+    assert.equal(login.status, 200)
+    assert.notInclude(login.text, 'Unauthorized access')
+    assert.notInclude(login.text, 'Vui lòng đăng nhập để mở trang này') // the home page needs no warning
+  })
+
+  test('a deep link followed before login returns to the page asked for', async ({ assert }) => {
+    const user = await makeUser(UNITS.hanoi, ['statistician'])
+    const web = new WebSession()
+    const first = await web.get('/reports?form=bieu-06&by=')
+    assert.equal(first.status, 302)
+    assert.equal(first.location, '/login')
+    const login = await web.get('/login')
+    assert.include(login.text, 'Vui lòng đăng nhập để mở trang này')
+    assert.notInclude(login.text, 'Unauthorized access')
+    const after = await web.post('/login', { email: user.email, password: TEST_PASSWORD })
+    assert.equal(after.status, 302)
+    assert.equal(after.location, '/reports')
+  })
+
+  test('an absolute or foreign URL is never a login target', async ({ assert }) => {
+    const user = await makeUser(UNITS.hanoi, ['statistician'])
+    const web = new WebSession()
+    await web.get('//evil.example/x')
+    const after = await web.login(user.email, TEST_PASSWORD)
+    assert.equal(after.location, '/')
+  })
+})
+
+test.group('Report chooser and validation banners', () => {
+  test('"Xem biểu" with the default row layout (empty by=) opens the form', async ({ client, assert }) => {
+    const user = await makeUser(UNITS.hanoi, ['statistician'])
+    const chooser = await as(client.get('/reports'), user)
+    chooser.assertStatus(200)
+    const form = chooser.text().match(/<select name="form"[^>]*>\s*<option value="([a-z0-9-]+)"/)![1]
+    const year = new Date().getUTCFullYear()
+    const response = await as(
+      client.get(`/reports?form=${form}&unit=${UNITS.hanoi}&year=${year}&period=1&by=`).redirects(0),
+      user
+    )
+    response.assertStatus(302)
+    const target = response.header('location')
+    assert.match(target, new RegExp(`^/reports/forms/${form}\\?`), 'the chooser opens the form')
+    const page = await as(client.get(target).redirects(0), user)
+    page.assertStatus(200)
+    assert.notInclude(page.text(), 'The form could not be saved')
+    assert.notInclude(page.text(), 'Vui lòng sửa các lỗi')
+  })
+
+  test('a validation error shows the Vietnamese banner with the messages, never the English summary', async ({ assert }) => {
+    const clerk = await makeUser(UNITS.badinh, ['intake_clerk'])
+    const web = new WebSession()
+    await web.login(clerk.email, TEST_PASSWORD)
+    await web.get('/judgments/new')
+    const bad = await web.post('/judgments', { number: '', court: '', judgment_date: '', type: '', received_on: '' }, '/judgments/new')
+    assert.equal(bad.status, 302)
+    const page = await web.get(bad.location!)
+    assert.notInclude(page.text, 'The form could not be saved')
+    assert.include(page.text, 'Vui lòng sửa các lỗi bên dưới.')
+    assert.match(page.text, /class="error-summary"[\s\S]*<li>/)
+  })
+})
+
+test.group('Officer dashboard money', (group) => {
+  pinClock(group)
+
+  test('shows what remains to be enforced on the officer own open cases', async ({ client, assert }) => {
+    const { officer } = await acceptedCase({ amount: 12_345_000 })
+    const response = await as(client.get('/'), officer)
+    response.assertStatus(200)
+    assert.include(response.text(), '12.345.000')
+  })
+})
