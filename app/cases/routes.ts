@@ -1,6 +1,7 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { registerCaseWidgets } from './widgets.js'
+import { registerCaseRuleFields } from './rule_fields.js'
 import './routes_transfers.js'
 import './routes_attachments.js'
 import './routes_deadlines.js'
@@ -14,6 +15,7 @@ const TokensController = () => import('./controllers/tokens_controller.js')
 const CasesApiController = () => import('./controllers/api_controller.js')
 
 registerCaseWidgets()
+registerCaseRuleFields()
 const id = { id: router.matchers.number() }
 
 router

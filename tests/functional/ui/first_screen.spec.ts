@@ -50,7 +50,7 @@ test.group('Report chooser and validation banners', () => {
       user
     )
     response.assertStatus(302)
-    const target = response.header('location')
+    const target = response.header('location') ?? ''
     assert.match(target, new RegExp(`^/reports/forms/${form}\\?`), 'the chooser opens the form')
     const page = await as(client.get(target).redirects(0), user)
     page.assertStatus(200)
@@ -80,5 +80,40 @@ test.group('Officer dashboard money', (group) => {
     const response = await as(client.get('/'), officer)
     response.assertStatus(200)
     assert.include(response.text(), '12.345.000')
+  })
+})
+
+test.group('Draft decision form keeps what was typed', () => {
+  test('a negative amount keeps every typed row and says what is wrong next to the amount', async ({ assert }) => {
+    const clerk = await makeUser(UNITS.badinh, ['intake_clerk'])
+    const web = new WebSession()
+    await web.login(clerk.email, TEST_PASSWORD)
+    const form = await web.get('/decisions/new')
+    assert.equal(form.status, 200)
+    assert.include(form.text, 'data-add-row="party-row-template"')
+    const rows: Record<string, string> = {
+      'kind': 'on_request',
+      'request_id': '',
+      'submit': '0',
+    }
+    const parties = ['Nguyễn Văn Một', 'Trần Thị Hai', 'Lê Văn Ba', 'Phạm Thị Bốn', 'Hoàng Văn Năm']
+    parties.forEach((name, i) => {
+      rows[`parties[${i}][role]`] = i === 0 ? 'debtor' : 'creditor'
+      rows[`parties[${i}][name]`] = name
+    })
+    rows['obligations[0][kind]'] = 'money'
+    rows['obligations[0][description]'] = 'Trả tiền vay'
+    rows['obligations[0][amount]'] = '-5000'
+    rows['obligations[1][kind]'] = 'non_money'
+    rows['obligations[1][description]'] = 'Trả lại xe máy'
+    const refused = await web.post('/decisions', rows, '/decisions/new')
+    assert.equal(refused.status, 302)
+    const page = await web.get(refused.location!)
+    for (const name of parties) assert.include(page.text, `value="${name}"`)
+    assert.include(page.text, 'value="Trả lại xe máy"')
+    assert.include(page.text, 'value="-5000"')
+    assert.match(page.text, /name="obligations\[0\]\[amount\]"[^>]*aria-invalid=true/)
+    assert.match(page.text, /id="obligations\.0\.amount-error"/)
+    assert.notInclude(page.text, 'The form could not be saved')
   })
 })
