@@ -1,7 +1,15 @@
-import { registerRuleFields } from '#core'
+import { DateTime } from 'luxon'
+import { registerPlaceholderFormat, registerRuleFields } from '#core'
+
+const isoDay = (value: unknown) => {
+  const dt = DateTime.fromISO(String(value))
+  return dt.isValid && /^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? dt.toFormat('dd/LL/yyyy') : value
+}
 
 /** Rule refusals of the cases module and the form field each is about (shown next to that field). */
 export function registerCaseRuleFields() {
+  registerPlaceholderFormat('ui.errors.', 'date', isoDay)
+  registerPlaceholderFormat('ui.errors.', 'receivedOn', isoDay)
   registerRuleFields({
     'cases.errors.amount_positive': 'amount',
     'cases.errors.beyond_remaining': 'amount',
@@ -16,7 +24,7 @@ export function registerCaseRuleFields() {
     'cases.errors.request_required': 'request_id',
     'cases.errors.request_not_found': 'request_id',
     'cases.errors.request_not_pending': 'request_id',
-    'cases.errors.duplicate_judgment': 'number',
+    'ui.errors.duplicate_judgment': 'number',
     'cases.errors.reject_comment_required': 'comment',
     // A closed period refuses the day chosen on the form.
     ...Object.fromEntries(

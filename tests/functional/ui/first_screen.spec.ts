@@ -117,3 +117,28 @@ test.group('Draft decision form keeps what was typed', () => {
     assert.notInclude(page.text, 'The form could not be saved')
   })
 })
+
+test.group('Duplicate judgments', () => {
+  test('the same court, number and date is refused with a clear message next to the number', async ({ assert }) => {
+    const clerk = await makeUser(UNITS.badinh, ['intake_clerk'])
+    const web = new WebSession()
+    await web.login(clerk.email, TEST_PASSWORD)
+    await web.get('/judgments/new')
+    const number = `${Date.now() % 1e6}/2026/DS-ST`
+    const { today, addDays } = await import('#core')
+    const judged = addDays(today(), -3)
+    const form = { number, judgment_date: judged, received_on: today(), court: 'TAND quận Ba Đình', type: 'civil' }
+    const first = await web.post('/judgments', form, '/judgments/new')
+    assert.equal(first.status, 302)
+    await web.get('/judgments/new')
+    const second = await web.post('/judgments', { ...form, court: 'tand quan ba dinh' }, '/judgments/new')
+    assert.equal(second.status, 302)
+    const page = await web.get(second.location!)
+    const shown = judged.split('-').reverse().join('/')
+    assert.include(page.text, `Bản án số ${number} ngày ${shown}`, page.text.match(/<main[\s\S]*?<\/main>/)?.[0])
+    assert.include(page.text, 'id="number-error"')
+    const { default: db } = await import('@adonisjs/lucid/services/db')
+    const rows = await db.from('judgments').where('number', number)
+    assert.lengthOf(rows, 1)
+  })
+})
