@@ -2,6 +2,7 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { registerCaseWidgets } from './widgets.js'
 import { registerCaseRuleFields } from './rule_fields.js'
+import { registerUiWidgets } from './widgets_ui.js'
 import './routes_transfers.js'
 import './routes_attachments.js'
 import './routes_deadlines.js'
@@ -16,6 +17,7 @@ const CasesApiController = () => import('./controllers/api_controller.js')
 
 registerCaseWidgets()
 registerCaseRuleFields()
+registerUiWidgets()
 const id = { id: router.matchers.number() }
 
 router

@@ -1,0 +1,59 @@
+import { test } from '@japa/runner'
+import { RecordCollection } from '#cases'
+import { makeUser, as, UNITS } from '#tests/helpers/factories'
+import { acceptedCase, day, pinClock } from '../cases/_setup.js'
+import { clearDashboardCache } from '../../../app/cases/services/dashboard_figures.js'
+
+const ENGLISH = ['Unauthorized', 'The form could not', 'Dashboard', 'Loading', 'undefined', 'NaN']
+
+test.group('Role dashboards: something to do, in Vietnamese, with charts readable as tables', (group) => {
+  pinClock(group)
+  group.each.setup(() => clearDashboardCache())
+
+  test('statistician of a province: current period, submissions, forms, charts', async ({ client, assert }) => {
+    await acceptedCase()
+    const user = await makeUser(UNITS.hanoi, ['statistician'])
+    const response = await as(client.get('/'), user)
+    response.assertStatus(200)
+    const html = response.text()
+    assert.include(html, 'Kỳ thống kê hiện tại: tháng')
+    assert.include(html, 'id="submission-status"')
+    assert.include(html, 'Xem biểu thống kê')
+    assert.include(html, 'id="chart-intake"')
+    assert.include(html, 'id="chart-rates"')
+    assert.include(html, 'Xem số liệu dạng bảng')
+    // The figures link to the list behind them.
+    assert.match(html, /<a href="\/cases\?from=\d{4}-\d{2}-01&amp;to=\d{4}-\d{2}-\d{2}">T\d+\/\d{4}<\/a>/)
+    for (const word of ENGLISH) assert.notInclude(html, word)
+  })
+
+  test('inspector: national overview', async ({ client, assert }) => {
+    const user = await makeUser(UNITS.national, ['inspector'])
+    const response = await as(client.get('/'), user)
+    response.assertStatus(200)
+    assert.include(response.text(), 'Tổng quan — ')
+    assert.include(response.text(), 'id="chart-collected"')
+  })
+
+  test('head of a district: caseload per officer; counts an accepted case this month', async ({ client, assert }) => {
+    const { head, officer, c } = await acceptedCase()
+    await new RecordCollection().handle(officer, c.id, { amount: 2_000_000, effectiveDate: day(3), receiptNumber: 'BL-9' } as any)
+    const response = await as(client.get('/'), head)
+    response.assertStatus(200)
+    const html = response.text()
+    assert.include(html, 'id="chart-caseload"')
+    assert.include(html, `/cases?officer_id=${officer.id}&amp;status=open`)
+    const data = JSON.parse(html.match(/id="chart-intake-data">([^<]*)</)![1])
+    assert.isAbove(data.datasets[0].data[11], 0, 'this month counts the new case')
+    const money = JSON.parse(html.match(/id="chart-collected-data">([^<]*)</)![1])
+    assert.isAtLeast(money.datasets[0].data[11], 2_000_000)
+  })
+
+  test('officer: own work charts and the inbox card', async ({ client, assert }) => {
+    const { officer } = await acceptedCase()
+    const response = await as(client.get('/'), officer)
+    response.assertStatus(200)
+    assert.include(response.text(), 'id="chart-my-status"')
+    assert.include(response.text(), 'data-widget="ui.inbox"')
+  })
+})
