@@ -4,6 +4,7 @@ import vine from '@vinejs/vine'
 import AuditEvent from '../models/audit_event.js'
 import { scopeToReach } from '#accounts'
 import { toCsv } from '#core'
+import { humanDetails, resolveNames } from '../services/readable.js'
 
 const PER_PAGE = 50
 const CSV_LIMIT = 100_000
@@ -32,8 +33,20 @@ export default class AuditController {
     const events = await this.query(request, filters).paginate(filters.page ?? 1, PER_PAGE)
     events.baseUrl(request.url()).queryString({ ...request.qs(), page: undefined })
     const actions = await AuditEvent.query().distinct('action').orderBy('action')
+    const rows = events.all()
+    const { actors, subjects } = await resolveNames(rows)
     return view.render('audit/index', {
       events,
+      readable: Object.fromEntries(
+        rows.map((e) => [
+          e.id,
+          {
+            actor: e.actorId ? (actors.get(e.actorId) ?? null) : null,
+            subject: subjects.get(`${e.subjectType}:${e.subjectId}`) ?? null,
+            details: humanDetails(e.before, e.after),
+          },
+        ])
+      ),
       filters,
       actions: actions.map((a) => a.action),
       qs: request.qs(),

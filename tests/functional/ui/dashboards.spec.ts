@@ -57,3 +57,21 @@ test.group('Role dashboards: something to do, in Vietnamese, with charts readabl
     assert.include(response.text(), 'data-widget="ui.inbox"')
   })
 })
+
+test.group('Audit viewer is readable', (group) => {
+  pinClock(group)
+
+  test('names and links instead of ids, details as labelled values, no raw JSON', async ({ client, assert }) => {
+    const { c, clerk } = await acceptedCase({ debtor: 'Võ Thị Kiểm Toán' })
+    const admin = await makeUser(UNITS.national, ['admin'])
+    const response = await as(client.get(`/audit?subject_type=case&subject_id=${c.id}`), admin)
+    response.assertStatus(200)
+    const html = response.text()
+    assert.include(html, `<a href="/cases/${c.id}">`)
+    assert.include(html, `<a href="/users/${clerk.id}">${clerk.fullName}</a>`)
+    assert.include(html, 'Người phải thi hành')
+    assert.include(html, 'Võ Thị Kiểm Toán')
+    assert.notInclude(html, '{&quot;')
+    assert.notInclude(html, '{"')
+  })
+})
