@@ -75,3 +75,27 @@ test.group('Audit viewer is readable', (group) => {
     assert.notInclude(html, '{"')
   })
 })
+
+test.group('Drill-down page', (group) => {
+  pinClock(group)
+
+  test('names the row (unit or officer), shows unit names and links each case', async ({ client, assert }) => {
+    const { c } = await acceptedCase()
+    const user = await makeUser(UNITS.hanoi, ['statistician'])
+    const chooser = await as(client.get('/reports'), user)
+    const formId = chooser.text().match(/<select name="form"[^>]*>\s*<option value="([a-z0-9-]+)"/)![1]
+    const form = await as(client.get(`/reports/forms/${formId}?unit=${UNITS.hanoi}&year=2027&period=2`), user)
+    form.assertStatus(200)
+    const links = [...form.text().matchAll(/href="(\/reports\/forms\/[^"]+\/cell\?[^"]+)"/g)].map((m) =>
+      m[1].replaceAll('&amp;', '&')
+    )
+    const { default: db } = await import('@adonisjs/lucid/services/db')
+    const badinh = await db.from('units').where('code', UNITS.badinh).first()
+    const link = links.find((l) => l.includes(`row=${badinh.id}&`))
+    assert.isDefined(link, 'a cell of the Ba Đình row')
+    const cell = await as(client.get(link!), user)
+    cell.assertStatus(200)
+    assert.match(cell.text(), new RegExp(`id="cell-row">${badinh.name}<`))
+    if (cell.text().includes(`/cases/${c.id}"`)) assert.include(cell.text(), badinh.name)
+  })
+})
