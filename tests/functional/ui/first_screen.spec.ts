@@ -142,3 +142,31 @@ test.group('Duplicate judgments', () => {
     assert.lengthOf(rows, 1)
   })
 })
+
+test.group('Past-period edit request names cases by decision number', (group) => {
+  pinClock(group)
+
+  test('a decision number (with its year) is resolved in the unit; an unknown one is refused next to the field', async ({ assert }) => {
+    const { c, head } = await acceptedCase()
+    const { default: db } = await import('@adonisjs/lucid/services/db')
+    const fresh = await db.from('cases').where('id', c.id).first()
+    const web = new WebSession()
+    await web.login(head.email, TEST_PASSWORD)
+    const form = await web.get('/periods/requests/new')
+    assert.equal(form.status, 200)
+    assert.notInclude(form.text, 'sẽ được bổ sung')
+    assert.notInclude(form.text, 'ID')
+    const explanation = 'Nhập sai ngày xác minh điều kiện thi hành án, cần sửa lại.'
+    const bad = await web.post('/periods/requests', { unit_id: String(head.unitId), month: '2026-10', explanation, case_numbers: '99999/QĐ-THADS' }, '/periods/requests/new')
+    assert.equal(bad.status, 302)
+    const again = await web.get(bad.location!)
+    assert.include(again.text, 'id="case_numbers-error"')
+    assert.include(again.text, 'value="99999/QĐ-THADS"')
+    const ok = await web.post('/periods/requests', { unit_id: String(head.unitId), month: '2026-10', explanation, case_numbers: `${fresh.number} (${fresh.year})` }, '/periods/requests/new')
+    assert.equal(ok.status, 302)
+    assert.match(ok.location!, /^\/periods\/requests\/\d+$/)
+    const shown = await web.get(ok.location!)
+    assert.include(shown.text, `<a href="/cases/${c.id}">${fresh.number} (${fresh.year})</a>`)
+    assert.include(shown.text, 'Tháng 10/2026')
+  })
+})
