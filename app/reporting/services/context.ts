@@ -30,7 +30,8 @@ function safePath(path: string) {
 }
 
 export async function unitChildren(unitId: number): Promise<UnitRef[]> {
-  return (await Unit.query().where('parent_id', unitId).orderBy('code')).map(toUnitRef)
+  // Vietnamese alphabetical order of names ("Ba Đình" before "Bắc Từ Liêm"), not the order of the codes.
+  return sortVi(await Unit.query().where('parent_id', unitId), (u) => u.name).map(toUnitRef)
 }
 
 export async function unitById(id: number): Promise<UnitRef | null> {
