@@ -33,11 +33,14 @@ async function logout(page: Page) {
 
 /** The visible text of the page without the language switch. */
 async function visibleText(page: Page) {
-  return page.evaluate(() => {
-    const clone = document.body.cloneNode(true) as HTMLElement
+  return page.evaluate<string>(`(() => {
+    const clone = document.body.cloneNode(true)
     clone.querySelectorAll('select[name="locale"], script, template, noscript').forEach((e) => e.remove())
-    return clone.innerText
-  })
+    document.body.appendChild(clone)
+    const text = clone.innerText
+    clone.remove()
+    return text
+  })()`)
 }
 
 async function assertVietnameseOnly(page: Page, assert: any, where: string) {
@@ -49,7 +52,7 @@ async function assertVietnameseOnly(page: Page, assert: any, where: string) {
 }
 
 async function noSidewaysScroll(page: Page) {
-  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)
+  return page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth + 1')
 }
 
 async function shoot(page: Page, name: string) {
@@ -169,11 +172,11 @@ test.group('browser: each role daily work, in Vietnamese, on a laptop and a phon
     await page.goto(page.url().replace(/forms\/[a-z0-9-]+/, 'forms/form-07-money'))
     await page.assertExists('#form-table')
     // At 1,366 px every column of form 07 is on screen (nothing hidden beyond the right edge).
-    const lastVisible = await page.evaluate(() => {
+    const lastVisible = await page.evaluate<boolean>(`(() => {
       const cells = document.querySelectorAll('#form-table thead tr:last-child th')
-      const last = cells[cells.length - 1] as HTMLElement
+      const last = cells[cells.length - 1]
       return last ? last.getBoundingClientRect().right <= window.innerWidth : false
-    })
+    })()`)
     assert.isTrue(lastVisible, 'form 07 fits 1,366 px')
     await shoot(page, 'form-07')
   })
@@ -189,7 +192,7 @@ test.group('browser: each role daily work, in Vietnamese, on a laptop and a phon
     await shoot(page, 'dashboard-inspector-national')
     await page.goto('/audit')
     await page.assertExists('#audit-table')
-    const width = await page.evaluate(() => document.documentElement.scrollWidth)
+    const width = await page.evaluate<number>('document.documentElement.scrollWidth')
     assert.isAtMost(width, 1366, 'audit viewer fits 1,366 px')
     await shoot(page, 'audit')
     await page.setViewportSize({ width: 390, height: 844 })

@@ -70,6 +70,31 @@ function parse(value: string | null): Record<string, unknown> | null {
   }
 }
 
+export type ValueLabel = (key: string, value: string) => string | null
+
+/** Keys whose values are people (user ids) and keys whose values are codes with a translated name. */
+export const PERSON_KEYS = new Set(['officerId', 'createdById', 'actorId', 'userId', 'reviewedById', 'draftedById', 'requestedById', 'toOfficerId', 'fromOfficerId'])
+export const CODE_NAMESPACES: Record<string, string> = {
+  status: 'cases.status',
+  statusAfter: 'cases.status',
+  draftStatus: 'cases.draft_status',
+  kind: 'cases.kinds',
+  origin: 'cases.origins',
+  result: 'cases.verify_results',
+  reason: 'errors',
+  payee: 'cases.payees',
+}
+
+/** User ids mentioned in the details of these events (to show names). */
+export function personIds(events: { before: string | null; after: string | null }[]): number[] {
+  const ids = new Set<number>()
+  for (const e of events)
+    for (const side of [parse(e.before), parse(e.after)])
+      for (const [k, v] of Object.entries(side ?? {}))
+        if (PERSON_KEYS.has(k) && Number.isSafeInteger(Number(v)) && Number(v) > 0) ids.add(Number(v))
+  return [...ids]
+}
+
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—'
   if (typeof value === 'boolean') return value ? '✓' : '✗'
@@ -90,17 +115,29 @@ function show(value: unknown): string {
     .join('; ')
 }
 
-const HIDDEN = new Set(['password', 'password_hash', 'remember_me_token', 'created_at', 'updated_at', 'createdAt', 'updatedAt'])
+const HIDDEN = new Set(['id', 'entryId', 'password', 'password_hash', 'remember_me_token', 'created_at', 'updated_at', 'createdAt', 'updatedAt'])
 
 /** The details of one event as labelled values; for changes, only the keys that changed, with before → after. */
-export function humanDetails(before: string | null, after: string | null): Detail[] {
+export function humanDetails(
+  before: string | null,
+  after: string | null,
+  label: ValueLabel = () => null
+): Detail[] {
   const b = parse(before)
   const a = parse(after)
+  const view = (key: string, side: Record<string, unknown>) => {
+    const raw = side[key]
+    if (raw !== null && raw !== undefined && typeof raw !== 'object') {
+      const named = label(key, String(raw))
+      if (named) return named
+    }
+    return show(raw)
+  }
   const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])].filter((k) => !HIDDEN.has(k))
   const out: Detail[] = []
   for (const key of keys) {
-    const bv = b ? show(b[key]) : undefined
-    const av = a ? show(a[key]) : undefined
+    const bv = b ? view(key, b) : undefined
+    const av = a ? view(key, a) : undefined
     if (b && a && bv === av) continue
     out.push({ key, before: b && key in b ? bv : undefined, after: a && key in a ? av : undefined })
   }
