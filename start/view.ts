@@ -41,7 +41,11 @@ edge.global(
   (typed: unknown, saved: Record<string, unknown>[] | null, keyField: string, blanks = 1) => {
     const asRows = (value: unknown): Record<string, unknown>[] => {
       if (Array.isArray(value)) return value.filter((v) => v && typeof v === 'object')
-      if (value && typeof value === 'object') return Object.values(value).filter((v) => v && typeof v === 'object') as Record<string, unknown>[]
+      if (value && typeof value === 'object')
+        return Object.values(value).filter((v) => v && typeof v === 'object') as Record<
+          string,
+          unknown
+        >[]
       return []
     }
     const base =

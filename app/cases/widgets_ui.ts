@@ -26,20 +26,40 @@ const monthLabel = (m: string) => `T${Number(m.slice(5, 7))}/${m.slice(0, 4)}`
 /** The unit whose subtree the user reads (the national root for the inspector). */
 async function reachUnit(user: User) {
   const prefix = reachPrefix(user, READERS) ?? user.unit.path
-  if (prefix !== '/') return { id: user.unit.id, path: user.unit.path, name: user.unit.name, code: user.unit.code }
-  const root = await db.from('units').whereNull('parent_id').orderBy('id').select('id', 'path', 'name', 'code').first()
-  return root ?? { id: user.unit.id, path: user.unit.path, name: user.unit.name, code: user.unit.code }
+  if (prefix !== '/')
+    return { id: user.unit.id, path: user.unit.path, name: user.unit.name, code: user.unit.code }
+  const root = await db
+    .from('units')
+    .whereNull('parent_id')
+    .orderBy('id')
+    .select('id', 'path', 'name', 'code')
+    .first()
+  return (
+    root ?? { id: user.unit.id, path: user.unit.path, name: user.unit.name, code: user.unit.code }
+  )
 }
 
 export function registerUiWidgets() {
   registerDashboardWidget({
     id: 'ui.inbox',
-    roles: ['admin', 'head', 'officer', 'intake_clerk', 'statistician', 'inspector', 'warehouse_keeper'],
+    roles: [
+      'admin',
+      'head',
+      'officer',
+      'intake_clerk',
+      'statistician',
+      'inspector',
+      'warehouse_keeper',
+    ],
     order: 1,
     view: 'cases/widgets/inbox',
     load: async (user) => {
       const items = await inboxFor(user)
-      return { total: items.length, overdue: items.filter((i) => i.overdue).length, first: items.slice(0, 5) }
+      return {
+        total: items.length,
+        overdue: items.filter((i) => i.overdue).length,
+        first: items.slice(0, 5),
+      }
     },
   })
 
@@ -51,14 +71,17 @@ export function registerUiWidgets() {
     load: async (user) => {
       const unit = await reachUnit(user)
       const period = periodOf(today())
-      const previous = period.n > 1 ? { year: period.year, n: period.n - 1 } : { year: period.year - 1, n: 12 }
+      const previous =
+        period.n > 1 ? { year: period.year, n: period.n - 1 } : { year: period.year - 1, n: 12 }
       const [open] = await db
         .from('cases')
         .where('unit_path', 'like', `${unit.path}%`)
         .whereIn('status', [...OPEN_STATUSES])
         .count('* as n')
       const childUnits = Number(
-        (await db.from('units').where('parent_id', unit.id).whereNull('valid_to').count('* as n'))[0]?.n ?? 0
+        (
+          await db.from('units').where('parent_id', unit.id).whereNull('valid_to').count('* as n')
+        )[0]?.n ?? 0
       )
       return {
         unit,

@@ -19,8 +19,39 @@ const HORN = '\u031B'
 
 /** The 29 letters of the Vietnamese alphabet (plus f j w z for foreign names) in their order. */
 const ALPHABET = [
-  'a', 'ă', 'â', 'b', 'c', 'd', 'đ', 'e', 'ê', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'ô',
-  'ơ', 'p', 'q', 'r', 's', 't', 'u', 'ư', 'v', 'w', 'x', 'y', 'z',
+  'a',
+  'ă',
+  'â',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'ê',
+  'f',
+  'g',
+  'h',
+  'i',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'ô',
+  'ơ',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'ư',
+  'v',
+  'w',
+  'x',
+  'y',
+  'z',
 ]
 const LETTER_RANK = new Map(ALPHABET.map((l, i) => [l, i]))
 
@@ -51,7 +82,8 @@ function units(value: string): Unit[] {
     for (const mark of parts.slice(1)) {
       if (mark in TONE_MARKS) tone = TONE_MARKS[mark]
       else if (mark === BREVE && letter === 'a') letter = 'ă'
-      else if (mark === CIRCUMFLEX && 'aeo'.includes(letter)) letter = { a: 'â', e: 'ê', o: 'ô' }[letter]!
+      else if (mark === CIRCUMFLEX && 'aeo'.includes(letter))
+        letter = { a: 'â', e: 'ê', o: 'ô' }[letter]!
       else if (mark === HORN && 'ou'.includes(letter)) letter = letter === 'o' ? 'ơ' : 'ư'
     }
     out.push({ letter, tone })

@@ -37,7 +37,10 @@ export default class extends BaseSchema {
           .select('cases.id', 'cases.number', 'judgments.number as judgment_number')
         if (cases.length === 0) break
         const ids = cases.map((c) => c.id)
-        const parties = await db.from('case_parties').whereIn('case_id', ids).select('case_id', 'name')
+        const parties = await db
+          .from('case_parties')
+          .whereIn('case_id', ids)
+          .select('case_id', 'name')
         const receipts = await db
           .from('money_entries')
           .whereIn('case_id', ids)

@@ -45,14 +45,69 @@ const PEOPLE = [
  * A person's name for demo account k: the name alone (the signature line of official forms prints it; the
  * unit is printed elsewhere), different in every unit.
  */
-const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương']
+const SURNAMES = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Vũ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+]
 const MIDDLES = ['Văn', 'Thị', 'Minh', 'Thu', 'Quốc', 'Thanh']
-const GIVEN = ['An', 'Bình', 'Cường', 'Dung', 'Em', 'Giang', 'Hùng', 'Khánh', 'Lan', 'Mai', 'Nam', 'Oanh',
-  'Phúc', 'Quân', 'Sơn', 'Tâm', 'Uyên', 'Vinh', 'Xuân', 'Yến', 'Hà', 'Hải', 'Hạnh', 'Hiếu', 'Hòa', 'Huệ',
-  'Kiên', 'Linh', 'Long', 'Ngọc', 'Nhung', 'Phương', 'Quyên', 'Thảo', 'Trung', 'Tuấn', 'Việt', 'Thủy',
-  'Trang', 'Đức', 'Đạt', 'Hương']
+const GIVEN = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dung',
+  'Em',
+  'Giang',
+  'Hùng',
+  'Khánh',
+  'Lan',
+  'Mai',
+  'Nam',
+  'Oanh',
+  'Phúc',
+  'Quân',
+  'Sơn',
+  'Tâm',
+  'Uyên',
+  'Vinh',
+  'Xuân',
+  'Yến',
+  'Hà',
+  'Hải',
+  'Hạnh',
+  'Hiếu',
+  'Hòa',
+  'Huệ',
+  'Kiên',
+  'Linh',
+  'Long',
+  'Ngọc',
+  'Nhung',
+  'Phương',
+  'Quyên',
+  'Thảo',
+  'Trung',
+  'Tuấn',
+  'Việt',
+  'Thủy',
+  'Trang',
+  'Đức',
+  'Đạt',
+  'Hương',
+]
 const personName = (k: number) =>
-  k < PEOPLE.length ? PEOPLE[k] : `${SURNAMES[k % SURNAMES.length]} ${MIDDLES[k % MIDDLES.length]} ${GIVEN[k % GIVEN.length]}`
+  k < PEOPLE.length
+    ? PEOPLE[k]
+    : `${SURNAMES[k % SURNAMES.length]} ${MIDDLES[k % MIDDLES.length]} ${GIVEN[k % GIVEN.length]}`
 
 export function demoAccounts(): DemoAccount[] {
   const accounts: DemoAccount[] = [

@@ -16,7 +16,8 @@ const SHOTS = 'tmp/screens'
 mkdirSync(SHOTS, { recursive: true })
 
 /** English words that must not be left on a Vietnamese page (the language switch's "English" is allowed). */
-const ENGLISH = /\b(the|and|please|could|not|saved|unauthorized|access|error|errors|submit|dashboard|loading|form|below|cancel|delete|search|save|details|page|user|case)\b/i
+const ENGLISH =
+  /\b(the|and|please|could|not|saved|unauthorized|access|error|errors|submit|dashboard|loading|form|below|cancel|delete|search|save|details|page|user|case)\b/i
 
 async function login(page: Page, user: User, expectPath = '/') {
   await page.goto('/login')
@@ -46,7 +47,10 @@ async function visibleText(page: Page) {
 async function assertVietnameseOnly(page: Page, assert: any, where: string) {
   const text = await visibleText(page)
   const hit = text.match(ENGLISH)
-  assert.isNull(hit, `English left on ${where}: "${hit?.[0]}" in …${hit ? text.slice(Math.max(0, hit.index! - 40), hit.index! + 40) : ''}…`)
+  assert.isNull(
+    hit,
+    `English left on ${where}: "${hit?.[0]}" in …${hit ? text.slice(Math.max(0, hit.index! - 40), hit.index! + 40) : ''}…`
+  )
   assert.notInclude(text, 'undefined')
   assert.notInclude(text, 'NaN')
 }
@@ -67,7 +71,10 @@ async function shoot(page: Page, name: string) {
 }
 
 test.group('browser: each role daily work, in Vietnamese, on a laptop and a phone', () => {
-  test('district: clerk drafts with added rows, keeps them on a refusal; head approves from the inbox', async ({ visit, assert }) => {
+  test('district: clerk drafts with added rows, keeps them on a refusal; head approves from the inbox', async ({
+    visit,
+    assert,
+  }) => {
     const clerk = await makeUser(UNITS.sapa, ['intake_clerk'])
     const head = await makeUser(UNITS.sapa, ['head'])
     await makeUser(UNITS.sapa, ['officer'])
@@ -88,7 +95,9 @@ test.group('browser: each role daily work, in Vietnamese, on a laptop and a phon
     await page.fill('input[name="obligations[0][amount]"]', '-100')
     await page.click('[data-add-row="obligation-row-template"]')
     await page.fill('input[name="obligations[2][description]"]', 'Trả lại giấy tờ nhà')
-    await page.locator('#obligation-rows select[name="obligations[2][kind]"]').selectOption('non_money')
+    await page
+      .locator('#obligation-rows select[name="obligations[2][kind]"]')
+      .selectOption('non_money')
     await shoot(page, 'draft-form')
     await page.click('#draft-save')
     await page.waitForLoadState('load')
@@ -112,7 +121,10 @@ test.group('browser: each role daily work, in Vietnamese, on a laptop and a phon
     await shoot(page, 'inbox-head')
   })
 
-  test('district: officer sees the money to enforce, finds a case without diacritics, prints a receipt', async ({ visit, assert }) => {
+  test('district: officer sees the money to enforce, finds a case without diacritics, prints a receipt', async ({
+    visit,
+    assert,
+  }) => {
     const debtor = `Đoàn Thị Hạnh ${Date.now() % 10000}`
     const { c, officer } = await acceptedCase({ unit: UNITS.badinh, amount: 7_500_000, debtor })
     await new RecordCollection().handle(officer, c.id, {
@@ -153,7 +165,10 @@ test.group('browser: each role daily work, in Vietnamese, on a laptop and a phon
     await shoot(page, 'receipt')
   })
 
-  test('province: statistician opens the forms from the dashboard with the default row layout', async ({ visit, assert }) => {
+  test('province: statistician opens the forms from the dashboard with the default row layout', async ({
+    visit,
+    assert,
+  }) => {
     await acceptedCase({ unit: UNITS.caugiay })
     const user = await makeUser(UNITS.hanoi, ['statistician'])
     const page = await visit('/login')
@@ -181,7 +196,10 @@ test.group('browser: each role daily work, in Vietnamese, on a laptop and a phon
     await shoot(page, 'form-07')
   })
 
-  test('national: inspector sees the national overview and a readable audit trail', async ({ visit, assert }) => {
+  test('national: inspector sees the national overview and a readable audit trail', async ({
+    visit,
+    assert,
+  }) => {
     await acceptedCase({ unit: UNITS.camau })
     const inspector = await makeUser(UNITS.national, ['inspector'])
     const page = await visit('/login')
@@ -205,7 +223,10 @@ test.group('browser: each role daily work, in Vietnamese, on a laptop and a phon
     assert.isTrue(await noSidewaysScroll(page), 'case list scrolls sideways at 390 px')
   })
 
-  test('national: statistician and admin land on pages with work to do, in Vietnamese', async ({ visit, assert }) => {
+  test('national: statistician and admin land on pages with work to do, in Vietnamese', async ({
+    visit,
+    assert,
+  }) => {
     for (const roles of [['statistician'], ['admin']] as const) {
       const user = await makeUser(UNITS.national, [...roles])
       const page = await visit('/login')

@@ -22,9 +22,7 @@ import { compareVi, sortVi, today } from '#core'
 export default class UnitsController {
   async index({ request, view }: HttpContext) {
     const filters = await unitFilterValidator.validate(request.qs())
-    const day = filters.on
-      ? DateTime.fromJSDate(filters.on).toISODate()!
-      : today()
+    const day = filters.on ? DateTime.fromJSDate(filters.on).toISODate()! : today()
     const query = Unit.query().orderBy('path')
     if (!filters.include_closed) Unit.validOn(query, day)
     if (filters.level) query.where('level', filters.level)

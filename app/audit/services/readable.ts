@@ -27,7 +27,9 @@ const SUBJECTS: Record<string, { table: string; name: string; href: (id: string)
   edit_request: { table: 'edit_requests', name: 'month', href: (id) => `/periods/requests/${id}` },
 }
 
-export async function resolveNames(events: { actorId: number | null; subjectType: string | null; subjectId: string | null }[]) {
+export async function resolveNames(
+  events: { actorId: number | null; subjectType: string | null; subjectId: string | null }[]
+) {
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((v): v is number => !!v))]
   const actors = new Map<number, string>()
   if (actorIds.length) {
@@ -64,7 +66,9 @@ function parse(value: string | null): Record<string, unknown> | null {
   if (!value) return null
   try {
     const parsed = JSON.parse(value)
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : { value: parsed }
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? parsed
+      : { value: parsed }
   } catch {
     return { value }
   }
@@ -73,7 +77,17 @@ function parse(value: string | null): Record<string, unknown> | null {
 export type ValueLabel = (key: string, value: string) => string | null
 
 /** Keys whose values are people (user ids) and keys whose values are codes with a translated name. */
-export const PERSON_KEYS = new Set(['officerId', 'createdById', 'actorId', 'userId', 'reviewedById', 'draftedById', 'requestedById', 'toOfficerId', 'fromOfficerId'])
+export const PERSON_KEYS = new Set([
+  'officerId',
+  'createdById',
+  'actorId',
+  'userId',
+  'reviewedById',
+  'draftedById',
+  'requestedById',
+  'toOfficerId',
+  'fromOfficerId',
+])
 export const CODE_NAMESPACES: Record<string, string> = {
   status: 'cases.status',
   statusAfter: 'cases.status',
@@ -91,7 +105,8 @@ export function personIds(events: { before: string | null; after: string | null 
   for (const e of events)
     for (const side of [parse(e.before), parse(e.after)])
       for (const [k, v] of Object.entries(side ?? {}))
-        if (PERSON_KEYS.has(k) && Number.isSafeInteger(Number(v)) && Number(v) > 0) ids.add(Number(v))
+        if (PERSON_KEYS.has(k) && Number.isSafeInteger(Number(v)) && Number(v) > 0)
+          ids.add(Number(v))
   return [...ids]
 }
 
@@ -115,7 +130,17 @@ function show(value: unknown): string {
     .join('; ')
 }
 
-const HIDDEN = new Set(['id', 'entryId', 'password', 'password_hash', 'remember_me_token', 'created_at', 'updated_at', 'createdAt', 'updatedAt'])
+const HIDDEN = new Set([
+  'id',
+  'entryId',
+  'password',
+  'password_hash',
+  'remember_me_token',
+  'created_at',
+  'updated_at',
+  'createdAt',
+  'updatedAt',
+])
 
 /** The details of one event as labelled values; for changes, only the keys that changed, with before → after. */
 export function humanDetails(
@@ -133,7 +158,9 @@ export function humanDetails(
     }
     return show(raw)
   }
-  const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])].filter((k) => !HIDDEN.has(k))
+  const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])].filter(
+    (k) => !HIDDEN.has(k)
+  )
   const out: Detail[] = []
   for (const key of keys) {
     const bv = b ? view(key, b) : undefined

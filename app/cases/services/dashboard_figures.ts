@@ -104,7 +104,10 @@ export function completionByUnit(unit: { id: number; path: string; name: string 
       .where('parent_id', unit.id)
       .whereNull('valid_to')
       .select('id', 'name', 'path')
-    const rows = [{ id: unit.id, name: unit.name, path: unit.path, own: true }, ...children.map((c) => ({ ...c, own: false }))]
+    const rows = [
+      { id: unit.id, name: unit.name, path: unit.path, own: true },
+      ...children.map((c) => ({ ...c, own: false })),
+    ]
     const out: { id: number; name: string; rate: number; total: number; completed: number }[] = []
     for (const r of rows.slice(0, 80)) {
       const q = db
@@ -119,7 +122,13 @@ export function completionByUnit(unit: { id: number; path: string; name: string 
       const total = Number(row?.total ?? 0)
       const completed = Number(row?.completed ?? 0)
       if (r.own && total === 0) continue
-      out.push({ id: r.id, name: r.name, total, completed, rate: total ? Math.round((completed / total) * 1000) / 10 : 0 })
+      out.push({
+        id: r.id,
+        name: r.name,
+        total,
+        completed,
+        rate: total ? Math.round((completed / total) * 1000) / 10 : 0,
+      })
     }
     return out
   })
@@ -136,7 +145,11 @@ export function caseloadPerOfficer(unitId: number) {
       .groupBy('cases.officer_id', 'users.full_name')
       .select('cases.officer_id', 'users.full_name')
       .count('* as n')
-    return rows.map((r: any) => ({ id: Number(r.officer_id), name: String(r.full_name), open: Number(r.n) }))
+    return rows.map((r: any) => ({
+      id: Number(r.officer_id),
+      name: String(r.full_name),
+      open: Number(r.n),
+    }))
   })
 }
 
@@ -169,7 +182,11 @@ export function submissionStatus(path: string, year: number, period: number) {
       .where('unit_path', 'like', likePrefix(path))
       .where('late', true)
       .count('* as n')
-    return { units: Number(row?.units ?? 0), forms: Number(row?.forms ?? 0), late: Number(late[0]?.n ?? 0) }
+    return {
+      units: Number(row?.units ?? 0),
+      forms: Number(row?.forms ?? 0),
+      late: Number(late[0]?.n ?? 0),
+    }
   })
 }
 

@@ -52,7 +52,13 @@ export async function inboxFor(user: User): Promise<InboxItem[]> {
       .limit(LIMIT)
       .select('id', 'debtor_name', 'updated_at')
     for (const d of drafts)
-      items.push({ kind: 'approval', at: iso(d.updated_at), label: d.debtor_name ?? `#${d.id}`, route: 'decisions.show', params: { id: d.id } })
+      items.push({
+        kind: 'approval',
+        at: iso(d.updated_at),
+        label: d.debtor_name ?? `#${d.id}`,
+        route: 'decisions.show',
+        params: { id: d.id },
+      })
 
     const handovers = await db
       .from('handovers')
@@ -62,7 +68,14 @@ export async function inboxFor(user: User): Promise<InboxItem[]> {
       .limit(LIMIT)
       .select('id', 'case_count', 'created_at', 'effective_date')
     for (const h of handovers)
-      items.push({ kind: 'handover_confirm', at: iso(h.created_at), label: String(h.case_count), dueOn: null, route: 'handovers.show', params: { id: h.id } })
+      items.push({
+        kind: 'handover_confirm',
+        at: iso(h.created_at),
+        label: String(h.case_count),
+        dueOn: null,
+        route: 'handovers.show',
+        params: { id: h.id },
+      })
 
     const delegations = await db
       .from('delegations')
@@ -72,7 +85,13 @@ export async function inboxFor(user: User): Promise<InboxItem[]> {
       .limit(LIMIT)
       .select('id', 'created_at')
     for (const d of delegations)
-      items.push({ kind: 'delegation_confirm', at: iso(d.created_at), label: `#${d.id}`, route: 'delegations.show', params: { id: d.id } })
+      items.push({
+        kind: 'delegation_confirm',
+        at: iso(d.created_at),
+        label: `#${d.id}`,
+        route: 'delegations.show',
+        params: { id: d.id },
+      })
 
     const incoming = await db
       .from('delegations')
@@ -82,7 +101,13 @@ export async function inboxFor(user: User): Promise<InboxItem[]> {
       .limit(LIMIT)
       .select('id', 'created_at')
     for (const d of incoming)
-      items.push({ kind: 'delegation_receive', at: iso(d.created_at), label: `#${d.id}`, route: 'delegations.show', params: { id: d.id } })
+      items.push({
+        kind: 'delegation_receive',
+        at: iso(d.created_at),
+        label: `#${d.id}`,
+        route: 'delegations.show',
+        params: { id: d.id },
+      })
 
     const toConfirm = await db
       .from('edit_requests')
@@ -92,7 +117,13 @@ export async function inboxFor(user: User): Promise<InboxItem[]> {
       .limit(LIMIT)
       .select('id', 'month', 'requested_at')
     for (const r of toConfirm)
-      items.push({ kind: 'edit_request_confirm', at: iso(r.requested_at), label: String(r.month), route: 'periods.requests.show', params: { id: r.id } })
+      items.push({
+        kind: 'edit_request_confirm',
+        at: iso(r.requested_at),
+        label: String(r.month),
+        route: 'periods.requests.show',
+        params: { id: r.id },
+      })
 
     if (user.unit.level === 'national') {
       const toApprove = await db
@@ -102,7 +133,13 @@ export async function inboxFor(user: User): Promise<InboxItem[]> {
         .limit(LIMIT)
         .select('id', 'month', 'requested_at')
       for (const r of toApprove)
-        items.push({ kind: 'edit_request_approve', at: iso(r.requested_at), label: String(r.month), route: 'periods.requests.show', params: { id: r.id } })
+        items.push({
+          kind: 'edit_request_approve',
+          at: iso(r.requested_at),
+          label: String(r.month),
+          route: 'periods.requests.show',
+          params: { id: r.id },
+        })
     }
   }
 
@@ -115,7 +152,13 @@ export async function inboxFor(user: User): Promise<InboxItem[]> {
       .limit(LIMIT)
       .select('id', 'case_count', 'created_at')
     for (const h of mine)
-      items.push({ kind: 'handover_incoming', at: iso(h.created_at), label: String(h.case_count), route: 'handovers.show', params: { id: h.id } })
+      items.push({
+        kind: 'handover_incoming',
+        at: iso(h.created_at),
+        label: String(h.case_count),
+        route: 'handovers.show',
+        params: { id: h.id },
+      })
 
     // Deadlines of my open cases falling due within the horizon (and those already overdue).
     const cases = await db
@@ -155,7 +198,14 @@ export async function inboxFor(user: User): Promise<InboxItem[]> {
       .limit(LIMIT)
       .select('id', 'debtor_name', 'review_comment', 'updated_at')
     for (const d of returned)
-      items.push({ kind: 'returned_draft', at: iso(d.updated_at), label: d.debtor_name ?? `#${d.id}`, detail: d.review_comment, route: 'decisions.show', params: { id: d.id } })
+      items.push({
+        kind: 'returned_draft',
+        at: iso(d.updated_at),
+        label: d.debtor_name ?? `#${d.id}`,
+        detail: d.review_comment,
+        route: 'decisions.show',
+        params: { id: d.id },
+      })
 
     const pending = await db
       .from('enforcement_requests')
@@ -165,7 +215,13 @@ export async function inboxFor(user: User): Promise<InboxItem[]> {
       .limit(LIMIT)
       .select('id', 'requester', 'received_on')
     for (const r of pending)
-      items.push({ kind: 'request_pending', at: iso(r.received_on), label: r.requester, route: 'requests.show', params: { id: r.id } })
+      items.push({
+        kind: 'request_pending',
+        at: iso(r.received_on),
+        label: r.requester,
+        route: 'requests.show',
+        params: { id: r.id },
+      })
   }
 
   // My own edit requests decided recently (approved / rejected / declined) — the answer waits to be read.
@@ -178,8 +234,17 @@ export async function inboxFor(user: User): Promise<InboxItem[]> {
     .limit(10)
     .select('id', 'month', 'status', 'decided_at')
   for (const r of decided)
-    items.push({ kind: 'edit_request_decided', at: iso(r.decided_at), label: String(r.month), detail: `ui.inbox.edit_status.${r.status}`, route: 'periods.requests.show', params: { id: r.id } })
+    items.push({
+      kind: 'edit_request_decided',
+      at: iso(r.decided_at),
+      label: String(r.month),
+      detail: `ui.inbox.edit_status.${r.status}`,
+      route: 'periods.requests.show',
+      params: { id: r.id },
+    })
 
   // Overdue deadlines first (they are late), then newest first.
-  return items.sort((a, b) => Number(Boolean(b.overdue)) - Number(Boolean(a.overdue)) || b.at.localeCompare(a.at))
+  return items.sort(
+    (a, b) => Number(Boolean(b.overdue)) - Number(Boolean(a.overdue)) || b.at.localeCompare(a.at)
+  )
 }

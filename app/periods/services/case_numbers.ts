@@ -13,11 +13,16 @@ export function parseCaseNumbers(text: string | null | undefined) {
     .filter(Boolean)
     .map((token) => {
       const m = token.match(/^(.*?)\s*(?:\((\d{4})\)|-\s*(\d{4}))$/)
-      return m ? { number: m[1].trim(), year: Number(m[2] ?? m[3]), raw: token } : { number: token, year: null, raw: token }
+      return m
+        ? { number: m[1].trim(), year: Number(m[2] ?? m[3]), raw: token }
+        : { number: token, year: null, raw: token }
     })
 }
 
-export async function resolveCaseNumbers(unitId: number, text: string | null | undefined): Promise<number[]> {
+export async function resolveCaseNumbers(
+  unitId: number,
+  text: string | null | undefined
+): Promise<number[]> {
   const wanted = parseCaseNumbers(text)
   if (wanted.length === 0) return []
   const rows = await db
@@ -27,9 +32,14 @@ export async function resolveCaseNumbers(unitId: number, text: string | null | u
     .select('id', 'number', 'year')
   const ids: number[] = []
   for (const w of wanted) {
-    const found = rows.filter((r) => r.number === w.number && (w.year === null || Number(r.year) === w.year))
+    const found = rows.filter(
+      (r) => r.number === w.number && (w.year === null || Number(r.year) === w.year)
+    )
     if (found.length === 0)
-      throw new RuleViolation('ui.errors.case_number_unknown', { number: w.raw, field: 'case_numbers' })
+      throw new RuleViolation('ui.errors.case_number_unknown', {
+        number: w.raw,
+        field: 'case_numbers',
+      })
     if (found.length > 1)
       throw new RuleViolation('ui.errors.case_number_ambiguous', {
         number: w.raw,
@@ -44,6 +54,9 @@ export async function resolveCaseNumbers(unitId: number, text: string | null | u
 /** id → "number (year)" for showing requests. */
 export async function caseNumbersOf(ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map()
-  const rows = await db.from('cases').whereIn('id', [...new Set(ids)]).select('id', 'number', 'year')
+  const rows = await db
+    .from('cases')
+    .whereIn('id', [...new Set(ids)])
+    .select('id', 'number', 'year')
   return new Map(rows.map((r) => [Number(r.id), r.number ? `${r.number} (${r.year})` : `#${r.id}`]))
 }

@@ -137,6 +137,7 @@ async function rowLabel(
     if (row === UNASSIGNED_KEY) return locale === 'en' ? 'Not assigned' : 'Chưa phân công'
     return (await User.find(row))?.fullName ?? null
   }
-  if (row === unit.id) return locale === 'en' ? `${unit.name} (own office)` : `${unit.name} (văn phòng)`
+  if (row === unit.id)
+    return locale === 'en' ? `${unit.name} (own office)` : `${unit.name} (văn phòng)`
   return (await Unit.find(row))?.name ?? null
 }

@@ -39,14 +39,21 @@ test.group('First screens: login, deep links, Vietnamese only', () => {
 })
 
 test.group('Report chooser and validation banners', () => {
-  test('"Xem biểu" with the default row layout (empty by=) opens the form', async ({ client, assert }) => {
+  test('"Xem biểu" with the default row layout (empty by=) opens the form', async ({
+    client,
+    assert,
+  }) => {
     const user = await makeUser(UNITS.hanoi, ['statistician'])
     const chooser = await as(client.get('/reports'), user)
     chooser.assertStatus(200)
-    const form = chooser.text().match(/<select name="form"[^>]*>\s*<option value="([a-z0-9-]+)"/)![1]
+    const form = chooser
+      .text()
+      .match(/<select name="form"[^>]*>\s*<option value="([a-z0-9-]+)"/)![1]
     const year = new Date().getUTCFullYear()
     const response = await as(
-      client.get(`/reports?form=${form}&unit=${UNITS.hanoi}&year=${year}&period=1&by=`).redirects(0),
+      client
+        .get(`/reports?form=${form}&unit=${UNITS.hanoi}&year=${year}&period=1&by=`)
+        .redirects(0),
       user
     )
     response.assertStatus(302)
@@ -58,12 +65,18 @@ test.group('Report chooser and validation banners', () => {
     assert.notInclude(page.text(), 'Vui lòng sửa các lỗi')
   })
 
-  test('a validation error shows the Vietnamese banner with the messages, never the English summary', async ({ assert }) => {
+  test('a validation error shows the Vietnamese banner with the messages, never the English summary', async ({
+    assert,
+  }) => {
     const clerk = await makeUser(UNITS.badinh, ['intake_clerk'])
     const web = new WebSession()
     await web.login(clerk.email, TEST_PASSWORD)
     await web.get('/judgments/new')
-    const bad = await web.post('/judgments', { number: '', court: '', judgment_date: '', type: '', received_on: '' }, '/judgments/new')
+    const bad = await web.post(
+      '/judgments',
+      { number: '', court: '', judgment_date: '', type: '', received_on: '' },
+      '/judgments/new'
+    )
     assert.equal(bad.status, 302)
     const page = await web.get(bad.location!)
     assert.notInclude(page.text, 'The form could not be saved')
@@ -75,7 +88,10 @@ test.group('Report chooser and validation banners', () => {
 test.group('Officer dashboard money', (group) => {
   pinClock(group)
 
-  test('shows what remains to be enforced on the officer own open cases', async ({ client, assert }) => {
+  test('shows what remains to be enforced on the officer own open cases', async ({
+    client,
+    assert,
+  }) => {
     const { officer } = await acceptedCase({ amount: 12_345_000 })
     const response = await as(client.get('/'), officer)
     response.assertStatus(200)
@@ -84,7 +100,9 @@ test.group('Officer dashboard money', (group) => {
 })
 
 test.group('Draft decision form keeps what was typed', () => {
-  test('a negative amount keeps every typed row and says what is wrong next to the amount', async ({ assert }) => {
+  test('a negative amount keeps every typed row and says what is wrong next to the amount', async ({
+    assert,
+  }) => {
     const clerk = await makeUser(UNITS.badinh, ['intake_clerk'])
     const web = new WebSession()
     await web.login(clerk.email, TEST_PASSWORD)
@@ -92,9 +110,9 @@ test.group('Draft decision form keeps what was typed', () => {
     assert.equal(form.status, 200)
     assert.include(form.text, 'data-add-row="party-row-template"')
     const rows: Record<string, string> = {
-      'kind': 'on_request',
-      'request_id': '',
-      'submit': '0',
+      kind: 'on_request',
+      request_id: '',
+      submit: '0',
     }
     const parties = ['Nguyễn Văn Một', 'Trần Thị Hai', 'Lê Văn Ba', 'Phạm Thị Bốn', 'Hoàng Văn Năm']
     parties.forEach((name, i) => {
@@ -119,7 +137,9 @@ test.group('Draft decision form keeps what was typed', () => {
 })
 
 test.group('Duplicate judgments', () => {
-  test('the same court, number and date is refused with a clear message next to the number', async ({ assert }) => {
+  test('the same court, number and date is refused with a clear message next to the number', async ({
+    assert,
+  }) => {
     const clerk = await makeUser(UNITS.badinh, ['intake_clerk'])
     const web = new WebSession()
     await web.login(clerk.email, TEST_PASSWORD)
@@ -127,15 +147,29 @@ test.group('Duplicate judgments', () => {
     const number = `${Date.now() % 1e6}/2026/DS-ST`
     const { today, addDays } = await import('#core')
     const judged = addDays(today(), -3)
-    const form = { number, judgment_date: judged, received_on: today(), court: 'TAND quận Ba Đình', type: 'civil' }
+    const form = {
+      number,
+      judgment_date: judged,
+      received_on: today(),
+      court: 'TAND quận Ba Đình',
+      type: 'civil',
+    }
     const first = await web.post('/judgments', form, '/judgments/new')
     assert.equal(first.status, 302)
     await web.get('/judgments/new')
-    const second = await web.post('/judgments', { ...form, court: 'tand quan ba dinh' }, '/judgments/new')
+    const second = await web.post(
+      '/judgments',
+      { ...form, court: 'tand quan ba dinh' },
+      '/judgments/new'
+    )
     assert.equal(second.status, 302)
     const page = await web.get(second.location!)
     const shown = judged.split('-').reverse().join('/')
-    assert.include(page.text, `Bản án số ${number} ngày ${shown}`, page.text.match(/<main[\s\S]*?<\/main>/)?.[0])
+    assert.include(
+      page.text,
+      `Bản án số ${number} ngày ${shown}`,
+      page.text.match(/<main[\s\S]*?<\/main>/)?.[0]
+    )
     assert.include(page.text, 'id="number-error"')
     const { default: db } = await import('@adonisjs/lucid/services/db')
     const rows = await db.from('judgments').where('number', number)
@@ -146,7 +180,9 @@ test.group('Duplicate judgments', () => {
 test.group('Past-period edit request names cases by decision number', (group) => {
   pinClock(group)
 
-  test('a decision number (with its year) is resolved in the unit; an unknown one is refused next to the field', async ({ assert }) => {
+  test('a decision number (with its year) is resolved in the unit; an unknown one is refused next to the field', async ({
+    assert,
+  }) => {
     const { c, head } = await acceptedCase()
     const { default: db } = await import('@adonisjs/lucid/services/db')
     const fresh = await db.from('cases').where('id', c.id).first()
@@ -157,12 +193,30 @@ test.group('Past-period edit request names cases by decision number', (group) =>
     assert.notInclude(form.text, 'sẽ được bổ sung')
     assert.notInclude(form.text, 'ID')
     const explanation = 'Nhập sai ngày xác minh điều kiện thi hành án, cần sửa lại.'
-    const bad = await web.post('/periods/requests', { unit_id: String(head.unitId), month: '2026-10', explanation, case_numbers: '99999/QĐ-THADS' }, '/periods/requests/new')
+    const bad = await web.post(
+      '/periods/requests',
+      {
+        unit_id: String(head.unitId),
+        month: '2026-10',
+        explanation,
+        case_numbers: '99999/QĐ-THADS',
+      },
+      '/periods/requests/new'
+    )
     assert.equal(bad.status, 302)
     const again = await web.get(bad.location!)
     assert.include(again.text, 'id="case_numbers-error"')
     assert.include(again.text, 'value="99999/QĐ-THADS"')
-    const ok = await web.post('/periods/requests', { unit_id: String(head.unitId), month: '2026-10', explanation, case_numbers: `${fresh.number} (${fresh.year})` }, '/periods/requests/new')
+    const ok = await web.post(
+      '/periods/requests',
+      {
+        unit_id: String(head.unitId),
+        month: '2026-10',
+        explanation,
+        case_numbers: `${fresh.number} (${fresh.year})`,
+      },
+      '/periods/requests/new'
+    )
     assert.equal(ok.status, 302)
     assert.match(ok.location!, /^\/periods\/requests\/\d+$/)
     const shown = await web.get(ok.location!)

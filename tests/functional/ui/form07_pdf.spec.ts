@@ -35,12 +35,26 @@ test.group('Form 07 PDF readable', (group) => {
     })
     mkdirSync('tmp/screens', { recursive: true })
     await writeFile('tmp/screens/form07.pdf', pdf.body!)
-    execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', 'tmp/screens/form07.pdf', 'tmp/screens/form07'])
-    const text = execFileSync('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', 'tmp/screens/form07.pdf', '-'], { encoding: 'utf8' })
+    execFileSync('/usr/bin/pdftoppm', [
+      '-png',
+      '-r',
+      '80',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      'tmp/screens/form07.pdf',
+      'tmp/screens/form07',
+    ])
+    const text = execFileSync(
+      '/usr/bin/pdftotext',
+      ['-layout', '-enc', 'UTF-8', 'tmp/screens/form07.pdf', '-'],
+      { encoding: 'utf8' }
+    )
     const flat = text.replace(/\u200b/g, '').replace(/\s+/g, ' ')
     // Figures are whole (a total may wrap at a thousands separator inside its own cell).
     assert.include(flat, '864.197.532 864.197.532')
-    assert.include(flat, "2.962.962.")
+    assert.include(flat, '2.962.962.')
     const numbering = text.split('\n').find((l) => /\b1\s+2\s+3\s+4\b/.test(l)) ?? ''
     assert.match(numbering, /\b17\b/, 'column 17 printed')
   })

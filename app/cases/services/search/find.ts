@@ -18,7 +18,10 @@ export async function searchCases(user: User, q: string) {
   if (key.length < 2) return { key, results: [], more: false }
   const rows = await visibleCases(user)
     .whereIn('cases.id', (sub) =>
-      sub.from('case_search_terms').select('case_id').where('term', 'like', `${escapeLike(key)}%`)
+      sub
+        .from('case_search_terms')
+        .select('case_id')
+        .where('term', 'like', `${escapeLike(key)}%`)
     )
     .preload('unit')
     .preload('officer')

@@ -61,5 +61,9 @@ export async function addReceiptTerm(
     .from('case_search_terms')
     .where({ case_id: caseId, kind: 'receipt', term })
     .first()
-  if (!exists) await trx.insertQuery().table('case_search_terms').insert({ case_id: caseId, kind: 'receipt', term })
+  if (!exists)
+    await trx
+      .insertQuery()
+      .table('case_search_terms')
+      .insert({ case_id: caseId, kind: 'receipt', term })
 }
