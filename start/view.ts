@@ -4,6 +4,7 @@
 import edge from 'edge.js'
 import { DateTime } from 'luxon'
 import { navFor, moneyInWords } from '#core'
+import { formPlugin } from '#reporting'
 
 edge.global('navFor', navFor)
 edge.global('formatDate', (value: DateTime | string | null | undefined) => {
@@ -55,3 +56,10 @@ edge.global(
     return [...base, ...Array.from({ length: Math.max(blanks, base.length ? 1 : 2) }, () => ({}))]
   }
 )
+
+// Issue 11: a statistical form by its title in the reader's language, never its plugin id.
+edge.global('formName', (id: string, locale = 'vi') => {
+  const plugin = formPlugin(id)
+  const title = plugin?.manifest?.title as { vi?: string; en?: string } | undefined
+  return (locale === 'en' ? title?.en : title?.vi) ?? id
+})
