@@ -15,10 +15,10 @@ import {
   lastMonths,
   monthEnd,
   myCasesByStatus,
+  openCount,
   submissionStatus,
 } from './services/dashboard_figures.js'
 import { inboxFor } from './services/inbox.js'
-import { OPEN_STATUSES } from './state_machine.js'
 
 const READERS = ['admin', 'head', 'statistician', 'inspector'] as const
 const monthLabel = (m: string) => `T${Number(m.slice(5, 7))}/${m.slice(0, 4)}`
@@ -73,11 +73,6 @@ export function registerUiWidgets() {
       const period = periodOf(today())
       const previous =
         period.n > 1 ? { year: period.year, n: period.n - 1 } : { year: period.year - 1, n: 12 }
-      const [open] = await db
-        .from('cases')
-        .where('unit_path', 'like', `${unit.path}%`)
-        .whereIn('status', [...OPEN_STATUSES])
-        .count('* as n')
       const childUnits = Number(
         (
           await db.from('units').where('parent_id', unit.id).whereNull('valid_to').count('* as n')
@@ -87,7 +82,7 @@ export function registerUiWidgets() {
         unit,
         period,
         previous,
-        open: Number(open?.n ?? 0),
+        open: await openCount(unit.path),
         childUnits,
         submissions: await submissionStatus(unit.path, previous.year, previous.n),
       }

@@ -153,6 +153,18 @@ export function caseloadPerOfficer(unitId: number) {
   })
 }
 
+/** Open cases within a unit path (kept a few minutes: at national level it counts the whole country). */
+export function openCount(path: string) {
+  return cached(`open:${path}`, async () => {
+    const [row] = await db
+      .from('cases')
+      .where('unit_path', 'like', likePrefix(path))
+      .whereIn('status', [...OPEN_STATUSES])
+      .count('* as n')
+    return Number(row?.n ?? 0)
+  })
+}
+
 /** The officer's own open cases by status. */
 export async function myCasesByStatus(user: User) {
   const rows = await db
