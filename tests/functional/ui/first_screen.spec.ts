@@ -224,3 +224,32 @@ test.group('Past-period edit request names cases by decision number', (group) =>
     assert.include(shown.text, 'Tháng 10/2026')
   })
 })
+
+test.group('Case actions keep what was typed after a rule refusal', (group) => {
+  pinClock(group)
+
+  test('collecting more than remains: the form stays open with the amount and the message next to it', async ({
+    assert,
+  }) => {
+    const { c, officer } = await acceptedCase({ amount: 1_000_000 })
+    const web = new WebSession()
+    await web.login(officer.email, TEST_PASSWORD)
+    await web.get(`/cases/${c.id}`)
+    const refused = await web.post(
+      `/cases/${c.id}/money`,
+      {
+        kind: 'collected',
+        effective_date: '2026-11-03',
+        amount: '5000000',
+        receipt_number: 'BL-KEEP-1',
+      },
+      `/cases/${c.id}`
+    )
+    assert.equal(refused.status, 302)
+    const page = await web.get(`/cases/${c.id}`)
+    assert.match(page.text, /<details data-action="collected" open>/)
+    assert.include(page.text, 'value="5000000"')
+    assert.include(page.text, 'value="BL-KEEP-1"')
+    assert.include(page.text, 'id="amount-error"')
+  })
+})
