@@ -4,7 +4,7 @@
  * officer — each readable as a table and linking to the list behind it (components/chart.edge).
  */
 import db from '@adonisjs/lucid/services/db'
-import { registerDashboardWidget, today } from '#core'
+import { registerDashboardWidget, registerNavItem, today } from '#core'
 import { reachPrefix, type User } from '#accounts'
 import { periodOf } from '#periods'
 import {
@@ -40,6 +40,7 @@ async function reachUnit(user: User) {
 }
 
 export function registerUiWidgets() {
+  registerNavItem({ label: 'ui.nav.inbox', route: 'inbox.index', roles: 'all', order: 1 })
   registerDashboardWidget({
     id: 'ui.inbox',
     roles: [

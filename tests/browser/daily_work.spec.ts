@@ -8,7 +8,8 @@ import { test } from '@japa/runner'
 import { mkdirSync } from 'node:fs'
 import type { Page } from 'playwright'
 import type { User } from '#accounts'
-import { RecordCollection } from '#cases'
+import { CreateJudgment, RecordCollection } from '#cases'
+import { addDays, today } from '#core'
 import { makeUser, UNITS, TEST_PASSWORD } from '#tests/helpers/factories'
 import { acceptedCase, day } from '../functional/cases/_setup.js'
 
@@ -78,6 +79,13 @@ test.group('browser: each role daily work, in Vietnamese, on a laptop and a phon
     const clerk = await makeUser(UNITS.sapa, ['intake_clerk'])
     const head = await makeUser(UNITS.sapa, ['head'])
     await makeUser(UNITS.sapa, ['officer'])
+    const judgment = await new CreateJudgment().handle(clerk, {
+      number: `${Date.now() % 100000}/2026/DS-ST`,
+      judgmentDate: addDays(today(), -5),
+      court: 'TAND huyện Sa Pa',
+      type: 'civil',
+      receivedOn: today(),
+    })
     const page = await visit('/login')
     await page.setViewportSize({ width: 1366, height: 900 })
 
@@ -87,6 +95,7 @@ test.group('browser: each role daily work, in Vietnamese, on a laptop and a phon
     await assertVietnameseOnly(page, assert, 'login page')
     await login(page, clerk, '/decisions/new')
     await assertVietnameseOnly(page, assert, 'draft form')
+    await page.selectOption('select[name="judgment_id"]', String(judgment.id))
     await page.fill('input[name="parties[0][name]"]', 'Giàng A Nợ')
     await page.fill('input[name="parties[1][name]"]', 'Lò Thị Có')
     await page.click('[data-add-row="party-row-template"]')
@@ -106,9 +115,10 @@ test.group('browser: each role daily work, in Vietnamese, on a laptop and a phon
     await page.assertExists('#obligations\\.0\\.amount-error')
     await assertVietnameseOnly(page, assert, 'refused draft form')
     await page.fill('input[name="obligations[0][amount]"]', '2500000')
-    // A judgment is needed for an ex officio draft: make it on request instead when none exists.
     await page.click('#draft-save-submit')
-    await page.waitForLoadState('load')
+    await page.waitForURL(/\/decisions\/\d+$/)
+    await page.assertTextContains('#draft-status', 'Chờ phê duyệt')
+    const draftPath = new URL(page.url()).pathname
     await logout(page)
 
     await login(page, head)
@@ -119,6 +129,14 @@ test.group('browser: each role daily work, in Vietnamese, on a laptop and a phon
     await page.waitForURL('**/inbox')
     await assertVietnameseOnly(page, assert, 'inbox')
     await shoot(page, 'inbox-head')
+    await page.click(`#inbox-items li[data-kind="approval"] a[href="${draftPath}"]`)
+    await page.waitForURL(`**${draftPath}`)
+    await page.click('#draft-approve')
+    await page.waitForURL(/\/cases\/\d+$/)
+    await page.assertTextContains('#case-remaining', '2.500.000')
+    // Three parties were kept, including the row added with the button.
+    await page.assertTextContains('#case-parties', 'Sùng Văn Liên Quan')
+    await page.assertTextContains('#case-obligations', 'Trả lại giấy tờ nhà')
   })
 
   test('district: officer sees the money to enforce, finds a case without diacritics, prints a receipt', async ({
