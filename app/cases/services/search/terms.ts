@@ -49,21 +49,14 @@ export async function refreshSearchTerms(trx: TransactionClientContract, caseId:
   if (rows.length) await trx.insertQuery().table('case_search_terms').multiInsert(rows)
 }
 
-/** Adds one receipt number's term (a collection posted) without rebuilding the case's terms. */
-export async function addReceiptTerm(
+/** Adds one term (a receipt posted, a decision number given) without rebuilding the case's terms: one insert. */
+export async function addTerm(
   trx: TransactionClientContract,
   caseId: number,
-  receipt: string | null | undefined
+  kind: 'receipt' | 'number',
+  text: string | null | undefined
 ) {
-  const [term] = termsOf(receipt)
-  if (!term) return
-  const exists = await trx
-    .from('case_search_terms')
-    .where({ case_id: caseId, kind: 'receipt', term })
-    .first()
-  if (!exists)
-    await trx
-      .insertQuery()
-      .table('case_search_terms')
-      .insert({ case_id: caseId, kind: 'receipt', term })
+  const [term] = termsOf(text)
+  if (term)
+    await trx.insertQuery().table('case_search_terms').insert({ case_id: caseId, kind, term })
 }
