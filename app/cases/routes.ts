@@ -2,9 +2,12 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { registerCaseWidgets } from './widgets.js'
 import { registerCasesPreauthorization } from './services/preauthorize.js'
+import { registerCaseRuleFields } from './rule_fields.js'
+import { registerUiWidgets } from './widgets_ui.js'
 import './routes_transfers.js'
 import './routes_attachments.js'
 import './routes_deadlines.js'
+import './routes_ui.js'
 
 const CasesController = () => import('./controllers/cases_controller.js')
 const JudgmentsController = () => import('./controllers/judgments_controller.js')
@@ -14,6 +17,8 @@ const TokensController = () => import('./controllers/tokens_controller.js')
 const CasesApiController = () => import('./controllers/api_controller.js')
 
 registerCaseWidgets()
+registerCaseRuleFields()
+registerUiWidgets()
 const id = { id: router.matchers.number() }
 
 router

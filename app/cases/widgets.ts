@@ -46,9 +46,10 @@ export function registerCaseWidgets() {
         .where('officer_id', user.id)
         .whereIn('status', [...OPEN_STATUSES])
         .count('* as total')
-        .sum('remaining as remaining')
-        .sum('held as held')
-      return { open: n(rows), remaining: n(rows, 'remaining'), held: n(rows, 'held') }
+        // Aliases must not be model column names: Lucid would map them onto the model, not $extras.
+        .sum('remaining as remaining_total')
+        .sum('held as held_total')
+      return { open: n(rows), remaining: n(rows, 'remaining_total'), held: n(rows, 'held_total') }
     },
   })
   registerDashboardWidget({

@@ -29,3 +29,19 @@ export class RuleViolation extends Exception {
     super(key)
   }
 }
+
+/**
+ * Which form field a rule refusal is about, so pages show it next to that field (not only as a banner).
+ * Modules register their keys at boot: `registerRuleFields({ 'cases.errors.receipt_required': 'receipt_number' })`.
+ */
+const ruleFields = new Map<string, string>()
+
+export function registerRuleFields(map: Record<string, string>) {
+  for (const [key, field] of Object.entries(map)) ruleFields.set(key, field)
+}
+
+export function ruleFieldOf(error: RuleViolation): string | null {
+  const explicit = error.data?.field
+  if (typeof explicit === 'string') return explicit
+  return ruleFields.get(error.key) ?? null
+}

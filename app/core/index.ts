@@ -1,5 +1,5 @@
 /** Shared pieces used by every module. */
-export { AccessDenied, RuleViolation } from './errors.js'
+export { AccessDenied, RuleViolation, registerRuleFields, ruleFieldOf } from './errors.js'
 export { registerDashboardWidget, dashboardFor, type DashboardWidget } from './dashboard.js'
 export { toCsv } from './csv.js'
 export { registerNavItem, navFor, type NavItem } from './navigation.js'
@@ -30,3 +30,5 @@ export {
   type PreauthorizationRule,
 } from './preauthorize.js'
 export { containsPattern, whereContains, likeClause, LIKE_ESCAPE_CHAR } from './like.js'
+export { searchKey, compareVi, sortVi } from './vietnamese.js'
+export { moneyInWords } from './money_words.js'

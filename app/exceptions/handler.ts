@@ -4,7 +4,7 @@ import i18nManager from '@adonisjs/i18n/services/main'
 import { HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 import { errors as bouncerErrors } from '@adonisjs/bouncer'
-import { AccessDenied, RuleViolation, localizeMessageData } from '#core'
+import { AccessDenied, RuleViolation, localizeMessageData, ruleFieldOf } from '#core'
 import { recordAudit } from '#audit'
 
 /** Headers that carry credentials: never shown in any error output, even on the operator's debug page. */
@@ -73,6 +73,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       }
       ctx.session?.flash('error', message)
       ctx.session?.flashAll()
+      // Tie the refusal to its field when known: the page shows it next to the input it is about.
+      const field = ruleFieldOf(error)
+      if (field) ctx.session?.flash('inputErrorsBag', { [field]: [message] })
       return ctx.response.redirect().back()
     }
 

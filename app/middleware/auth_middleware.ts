@@ -3,6 +3,7 @@ import type { NextFn } from '@adonisjs/core/types/http'
 import { recordAudit } from '#audit'
 
 export const SESSION_EPOCH_KEY = 'thads_session_epoch'
+export const INTENDED_URL_KEY = 'thads_intended_url'
 const PASSWORD_CHANGE_ROUTES = new Set([
   'account.password.edit',
   'account.password.update',
@@ -19,6 +20,14 @@ export default class AuthMiddleware {
   redirectTo = '/login'
 
   async handle(ctx: HttpContext, next: NextFn) {
+    if (!(await ctx.auth.use('web').check())) {
+      // Remember the page asked for (a deep link followed before login) and greet in the user's language.
+      if (ctx.request.method() === 'GET' && ctx.request.accepts(['html', 'json']) !== 'json') {
+        ctx.session.put(INTENDED_URL_KEY, ctx.request.url(true))
+      }
+      if (ctx.request.url() !== '/') ctx.session.flash('warning', ctx.i18n.t('auth.login_required'))
+      return ctx.response.redirect(this.redirectTo)
+    }
     await ctx.auth.authenticateUsing(['web'], { loginRoute: this.redirectTo })
     const user = ctx.auth.getUserOrFail()
     await user.loadAccess()

@@ -41,33 +41,101 @@ const PEOPLE = [
   'Đặng Văn Hùng',
 ]
 
+/**
+ * A person's name for demo account k: the name alone (the signature line of official forms prints it; the
+ * unit is printed elsewhere), different in every unit.
+ */
+const SURNAMES = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Vũ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+]
+const MIDDLES = ['Văn', 'Thị', 'Minh', 'Thu', 'Quốc', 'Thanh']
+const GIVEN = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dung',
+  'Em',
+  'Giang',
+  'Hùng',
+  'Khánh',
+  'Lan',
+  'Mai',
+  'Nam',
+  'Oanh',
+  'Phúc',
+  'Quân',
+  'Sơn',
+  'Tâm',
+  'Uyên',
+  'Vinh',
+  'Xuân',
+  'Yến',
+  'Hà',
+  'Hải',
+  'Hạnh',
+  'Hiếu',
+  'Hòa',
+  'Huệ',
+  'Kiên',
+  'Linh',
+  'Long',
+  'Ngọc',
+  'Nhung',
+  'Phương',
+  'Quyên',
+  'Thảo',
+  'Trung',
+  'Tuấn',
+  'Việt',
+  'Thủy',
+  'Trang',
+  'Đức',
+  'Đạt',
+  'Hương',
+]
+const personName = (k: number) =>
+  k < PEOPLE.length
+    ? PEOPLE[k]
+    : `${SURNAMES[k % SURNAMES.length]} ${MIDDLES[k % MIDDLES.length]} ${GIVEN[k % GIVEN.length]}`
+
 export function demoAccounts(): DemoAccount[] {
   const accounts: DemoAccount[] = [
-    { email: 'admin@thads.demo', fullName: 'Quản trị Tổng cục', unitCode: 'TC', roles: ['admin'] },
-    { email: 'head@thads.demo', fullName: 'Tổng cục trưởng', unitCode: 'TC', roles: ['head'] },
+    { email: 'admin@thads.demo', fullName: personName(50), unitCode: 'TC', roles: ['admin'] },
+    { email: 'head@thads.demo', fullName: personName(51), unitCode: 'TC', roles: ['head'] },
     {
       email: 'inspector@thads.demo',
-      fullName: 'Thẩm tra viên Tổng cục',
+      fullName: personName(52),
       unitCode: 'TC',
       roles: ['inspector'],
     },
     {
       email: 'statistician@thads.demo',
-      fullName: 'Thống kê Tổng cục',
+      fullName: personName(53),
       unitCode: 'TC',
       roles: ['statistician'],
     },
   ]
-  for (const place of PLACES) {
+  PLACES.forEach((place, p) => {
     ALL_LOCAL.forEach(([prefix, roles], i) => {
       accounts.push({
         email: `${prefix}.${place.slug}@thads.demo`,
-        fullName: `${PEOPLE[i]} (${place.label})`,
+        fullName: personName(p * ALL_LOCAL.length + i),
         unitCode: place.unitCode,
         roles,
       })
     })
-  }
+  })
   return accounts
 }
 

@@ -103,7 +103,12 @@ export async function hasGeneratedData(connection?: string) {
 export async function deleteGeneratedData(connection?: string) {
   await db.connection(connection).transaction(async (trx) => {
     const cases = trx.from('cases').where('summary', GENERATED_SUMMARY).select('id')
-    for (const table of ['money_entries', 'case_status_spans', 'case_assignments'])
+    for (const table of [
+      'money_entries',
+      'case_status_spans',
+      'case_assignments',
+      'case_search_terms',
+    ])
       await trx.from(table).whereIn('case_id', cases.clone()).delete()
     await trx.from('cases').where('summary', GENERATED_SUMMARY).delete()
     const users = trx.from('users').whereILike('email', `%${OFFICER_DOMAIN}`).select('id')

@@ -29,4 +29,35 @@ document.querySelectorAll('select[data-role-filter]').forEach((select) => {
 // Warehouse print sheets (labels, stock cards, records, minutes): a button that opens the browser's print.
 document.addEventListener('click', (event) => {
   if (event.target instanceof HTMLElement && event.target.closest('[data-print]')) window.print()
+// Issue 11: print buttons on print views.
+document.querySelectorAll('[data-print]').forEach((button) => {
+  button.addEventListener('click', () => window.print())
+})
+
+// Issue 11: repeating form rows (parties, obligations) — add and remove rows without a front-end build.
+// Without JavaScript the form still offers blank rows and keeps what was typed.
+document.querySelectorAll('[data-add-row]').forEach((button) => {
+  button.hidden = false
+  const fieldset = button.closest('fieldset')
+  fieldset.querySelectorAll('[data-remove-row]').forEach((b) => (b.hidden = false))
+  button.addEventListener('click', () => {
+    const template = document.getElementById(button.dataset.addRow)
+    const next = fieldset.querySelectorAll('[data-row]').length + Number(fieldset.dataset.removed || 0)
+    const html = template.innerHTML.replaceAll('__i__', String(next))
+    button.insertAdjacentHTML('beforebegin', html)
+    const added = button.previousElementSibling
+    const first = added && added.querySelector('input[type=text]')
+    if (first) first.focus()
+  })
+})
+document.addEventListener('click', (event) => {
+  const target = event.target
+  if (!(target instanceof HTMLElement) || !target.hasAttribute('data-remove-row')) return
+  const row = target.closest('[data-row]')
+  const fieldset = target.closest('fieldset')
+  if (row && fieldset) {
+    // Indexes of the remaining rows stay unique: the server drops gaps and blank rows.
+    fieldset.dataset.removed = String(Number(fieldset.dataset.removed || 0) + 1)
+    row.remove()
+  }
 })

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { loginValidator } from '../validators/auth.js'
 import { AttemptLogin } from '../actions/attempt_login.js'
-import { SESSION_EPOCH_KEY } from '#middleware/auth_middleware'
+import { SESSION_EPOCH_KEY, INTENDED_URL_KEY } from '#middleware/auth_middleware'
 import { recordAudit } from '#audit'
 import { tagSession } from '../services/sessions.js'
 
@@ -26,11 +26,16 @@ export default class SessionController {
       return response.redirect().toRoute('session.create')
     }
 
+    const intended = session.pull(INTENDED_URL_KEY, null) as string | null
     await auth.use('web').login(outcome.user)
     session.put(SESSION_EPOCH_KEY, outcome.user.sessionEpoch)
     session.regenerate()
     await tagSession(session, outcome.user.id)
     if (outcome.user.mustChangePassword) return response.redirect().toRoute('account.password.edit')
+    // Back to the page asked for before login (only a local path: never an open redirect).
+    if (intended && /^\/(?!\/)/.test(intended) && !intended.startsWith('/login')) {
+      return response.redirect(intended)
+    }
     return response.redirect().toRoute('dashboard')
   }
 

@@ -14,6 +14,7 @@ import {
 import { CreateUnit } from '../actions/create_unit.js'
 import { RenameUnit } from '../actions/rename_unit.js'
 import { CloseUnit } from '../actions/close_unit.js'
+import { compareVi, sortVi, today } from '#core'
 
 /**
  * The organisation tree is public knowledge inside the service, so every signed-in user may browse it;
@@ -22,23 +23,29 @@ import { CloseUnit } from '../actions/close_unit.js'
 export default class UnitsController {
   async index({ request, view }: HttpContext) {
     const filters = await unitFilterValidator.validate(request.qs())
-    const day = filters.on
-      ? DateTime.fromJSDate(filters.on).toISODate()!
-      : DateTime.now().toISODate()!
+    const day = filters.on ? DateTime.fromJSDate(filters.on).toISODate()! : today()
     const query = Unit.query().orderBy('path')
     if (!filters.include_closed) Unit.validOn(query, day)
     if (filters.level) query.where('level', filters.level)
     if (filters.q) whereContains(query, ['name', 'code'], filters.q)
     const units = await query.limit(1000)
-    // Sort depth-first by ancestry so children follow their parent.
+    // Sort depth-first by ancestry so children follow their parent; siblings in Vietnamese alphabetical order.
     const byId = new Map(units.map((u) => [u.id, u]))
     const sortKey = (u: Unit) =>
       u.path
         .split('/')
         .filter(Boolean)
-        .map((id) => byId.get(Number(id))?.code ?? id)
-        .join('/')
-    units.sort((a, b) => sortKey(a).localeCompare(sortKey(b)))
+        .map((id) => byId.get(Number(id))?.name ?? id)
+    const keys = new Map(units.map((u) => [u.id, sortKey(u)]))
+    units.sort((a, b) => {
+      const ka = keys.get(a.id)!
+      const kb = keys.get(b.id)!
+      for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
+        const d = compareVi(ka[i], kb[i])
+        if (d !== 0) return d
+      }
+      return ka.length - kb.length
+    })
     return view.render('accounts/units/index', {
       units,
       filters,
@@ -55,7 +62,7 @@ export default class UnitsController {
       .preload('successor')
       .firstOrFail()
     const names = await UnitName.query().where('unit_id', unit.id).orderBy('valid_from')
-    const children = await Unit.query().where('parent_id', unit.id).orderBy('code')
+    const children = sortVi(await Unit.query().where('parent_id', unit.id), (u) => u.name)
     const staff = await User.query().where('unit_id', unit.id).count('* as total')
     const successors = await Unit.query()
       .whereNull('valid_to')
@@ -69,7 +76,7 @@ export default class UnitsController {
       staffCount: Number(staff[0].$extras.total),
       successors,
       childLevels: CHILD_LEVELS[unit.level],
-      today: DateTime.now().toISODate(),
+      today: today(),
     })
   }
 

@@ -4,8 +4,27 @@ import vine from '@vinejs/vine'
 import AuditEvent from '../models/audit_event.js'
 import { scopeToReach } from '#accounts'
 import { toCsv } from '#core'
+import db from '@adonisjs/lucid/services/db'
+import {
+  CODE_NAMESPACES,
+  PERSON_KEYS,
+  humanDetails,
+  personIds,
+  resolveNames,
+} from '../services/readable.js'
 
 const PER_PAGE = 50
+
+/** The action filter's choices: a DISTINCT over the whole trail, so kept 10 minutes rather than re-read per view. */
+let actionsCache: { at: number; list: { action: string }[] } | null = null
+async function actionList() {
+  if (actionsCache && Date.now() - actionsCache.at < 10 * 60 * 1000) return actionsCache.list
+  const list = (await AuditEvent.query().distinct('action').orderBy('action')).map((a) => ({
+    action: a.action,
+  }))
+  actionsCache = { at: Date.now(), list }
+  return list
+}
 const CSV_LIMIT = 100_000
 
 const filterValidator = vine.compile(
@@ -26,14 +45,36 @@ const filterValidator = vine.compile(
  * (failed logins for unknown e-mails) belong to the national level.
  */
 export default class AuditController {
-  async index({ request, view, bouncer }: HttpContext) {
+  async index({ request, view, bouncer, i18n }: HttpContext) {
     await bouncer.authorize('readAudit')
     const filters = await filterValidator.validate(request.qs())
     const events = await this.query(request, filters).paginate(filters.page ?? 1, PER_PAGE)
     events.baseUrl(request.url()).queryString({ ...request.qs(), page: undefined })
-    const actions = await AuditEvent.query().distinct('action').orderBy('action')
+    const actions = await actionList()
+    const rows = events.all()
+    const { actors, subjects } = await resolveNames(rows)
+    const people = new Map<string, string>()
+    const ids = personIds(rows)
+    if (ids.length)
+      for (const u of await db.from('users').whereIn('id', ids).select('id', 'full_name'))
+        people.set(String(u.id), String(u.full_name))
+    const label = (key: string, value: string) => {
+      if (PERSON_KEYS.has(key)) return people.get(value) ?? null
+      const ns = CODE_NAMESPACES[key]
+      return ns ? i18n.t(`${ns}.${value}`, {}, value) : null
+    }
     return view.render('audit/index', {
       events,
+      readable: Object.fromEntries(
+        rows.map((e) => [
+          e.id,
+          {
+            actor: e.actorId ? (actors.get(e.actorId) ?? null) : null,
+            subject: subjects.get(`${e.subjectType}:${e.subjectId}`) ?? null,
+            details: humanDetails(e.before, e.after, label),
+          },
+        ])
+      ),
       filters,
       actions: actions.map((a) => a.action),
       qs: request.qs(),

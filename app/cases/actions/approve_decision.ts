@@ -11,6 +11,7 @@ import { isHeadOf } from '../services/access.js'
 import { assertPastDay, writeTransaction } from '../services/dates.js'
 import { openAssignment, openStatusSpan } from '../services/spans.js'
 import { insertEvent, insertMoney, refreshCaches } from '../services/ledger.js'
+import { addTerm } from '../services/search/terms.js'
 import { EVENT_RULES } from '../state_machine.js'
 
 /** Decision number: sequence per unit and calendar year of the decision date. */
@@ -98,6 +99,7 @@ export class ApproveDecision {
       })
       c.useTransaction(trx)
       await c.save()
+      await addTerm(trx, c.id, 'number', c.number)
 
       const approvedId = await insertEvent(trx, c, {
         type: 'decision_approved',

@@ -1,5 +1,5 @@
 import type { User } from '#accounts'
-import { AccessDenied, RuleViolation } from '#core'
+import { AccessDenied, RuleViolation, searchKey } from '#core'
 import { assertWritable } from '#periods'
 import { recordAudit } from '#audit'
 import Judgment, { type JudgmentType } from '../models/judgment.js'
@@ -26,6 +26,25 @@ export class CreateJudgment {
       throw new RuleViolation('cases.errors.received_before_judgment')
     return writeTransaction(async (trx) => {
       await assertWritable(actor.unitId, input.receivedOn, { actorId: actor.id, trx })
+      // The same judgment (same court, number and date) is registered once per unit.
+      const number = input.number?.trim()
+      if (number) {
+        const same = await Judgment.query({ client: trx })
+          .where('number', number)
+          .where('judgment_date', input.judgmentDate)
+          .where('unit_id', actor.unitId)
+          .select('id', 'court', 'received_on')
+        const court = searchKey(input.court)
+        const dup = same.find((j) => searchKey(j.court) === court)
+        if (dup)
+          throw new RuleViolation('ui.errors.duplicate_judgment', {
+            number,
+            court: input.court.trim(),
+            date: input.judgmentDate,
+            id: dup.id,
+            receivedOn: dup.receivedOn,
+          })
+      }
       const judgment = await Judgment.create(
         {
           unitId: actor.unitId,

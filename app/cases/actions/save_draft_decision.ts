@@ -8,6 +8,7 @@ import EnforcementRequest from '../models/enforcement_request.js'
 import type { PartyRole } from '../models/case_party.js'
 import type { Payee } from '../models/case_obligation.js'
 import { isClerkOf } from '../services/access.js'
+import { refreshSearchTerms } from '../services/search/terms.js'
 import { today, writeTransaction } from '../services/dates.js'
 
 export interface DraftInput {
@@ -116,6 +117,7 @@ export class SaveDraftDecision {
             payee: o.kind === 'money' ? (o.payee ?? 'creditor') : null,
           }))
         )
+      await refreshSearchTerms(trx, draft.id)
       await recordAudit(
         {
           actor,

@@ -27,13 +27,13 @@ async function unitOfficers(unitId: number) {
     .orderBy('full_name')
   const loads = await Promise.all(
     officers.map(async (o) => {
-      const row = await openCasesOf(o.id, unitId).count('* as n').sum('held as held')
+      const row = await openCasesOf(o.id, unitId).count('* as n').sum('held as held_total')
       return {
         id: o.id,
         fullName: o.fullName,
         active: o.isActive,
         open: Number(row[0]?.$extras.n ?? 0),
-        held: Number(row[0]?.$extras.held ?? 0),
+        held: Number(row[0]?.$extras.held_total ?? 0),
       }
     })
   )

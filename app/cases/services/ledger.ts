@@ -8,6 +8,7 @@ import type Case from '../models/case.js'
 import type { MoneyKind } from '../models/money_entry.js'
 import type { User } from '#accounts'
 import { recordAudit } from '#audit'
+import { addTerm } from './search/terms.js'
 import { REMAINING_REDUCERS, totals, type Line } from './balance.js'
 
 export interface EventRow {
@@ -90,6 +91,7 @@ export async function insertMoney(
       recorded_at: now(),
       edit_request_id: row.editRequestId ?? null,
     })
+  if (row.receiptNumber) await addTerm(trx, c.id, 'receipt', row.receiptNumber)
   return Number(id)
 }
 

@@ -15,6 +15,7 @@ import { lockCase } from './case_lock.js'
 import { lowestFrom, totals } from './balance.js'
 import { currentSpanStart } from './spans.js'
 import { finishEventWrite, insertEvent, insertMoney, loadLines } from './ledger.js'
+import { refreshSearchTerms } from './search/terms.js'
 import { SUBTREE_READERS } from './access.js'
 
 /** Refuses a user who is not the head of `unit`: out of reach → outside_jurisdiction, else not_unit_head. */
@@ -107,6 +108,7 @@ export async function createReceivingDraft(
       .table('case_parties')
       .multiInsert(parties.map(({ id: _id, ...p }) => ({ ...p, case_id: draft.id })))
   }
+  await refreshSearchTerms(trx, draft.id)
   const obligations = await trx.from('case_obligations').where('case_id', source.id).orderBy('id')
   const payee = obligations.find((o) => o.kind === 'money')?.payee ?? 'creditor'
   const rows: Record<string, unknown>[] = []

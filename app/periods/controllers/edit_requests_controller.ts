@@ -7,6 +7,7 @@ import {
   FILER_ROLES,
   mayApprove,
   mayConfirm,
+  mayFileFor,
   mayListRequests,
   mayRead,
   requestReadPrefix,
@@ -29,6 +30,7 @@ import {
 import { RejectEditRequest } from '../actions/reject_edit_request.js'
 import { CancelEditRequest } from '../actions/cancel_edit_request.js'
 import { loadCaseIds } from '../services/requests.js'
+import { caseNumbersOf, resolveCaseNumbers } from '../services/case_numbers.js'
 
 const PER_PAGE = 20
 
@@ -61,6 +63,7 @@ export default class EditRequestsController {
     for (const r of requests) r.caseIds = caseIds.get(r.id) ?? []
     return view.render('periods/requests/index', {
       requests,
+      caseNumbers: Object.fromEntries(await caseNumbersOf([...caseIds.values()].flat())),
       filters,
       today: day,
       statuses: EDIT_REQUEST_STATUSES,
@@ -92,11 +95,22 @@ export default class EditRequestsController {
     const user = auth.getUserOrFail()
     if (!user.hasRole(...FILER_ROLES)) throw new AccessDenied('forbidden', { type: 'edit_request' })
     const input = await request.validateUsing(fileEditRequestValidator)
+    if (input.case_numbers) {
+      // Reach first: case numbers are looked up only in a unit the user may file for.
+      const unit = await Unit.find(input.unit_id)
+      if (!unit || !mayFileFor(user, unit))
+        throw new AccessDenied('outside_jurisdiction', { type: 'unit', id: input.unit_id })
+    }
     const created = await new FileEditRequest().handle(user, {
       unitId: input.unit_id,
       month: input.month,
       explanation: input.explanation,
-      caseIds: input.case_ids ?? [],
+      caseIds: [
+        ...new Set([
+          ...(input.case_ids ?? []),
+          ...(await resolveCaseNumbers(input.unit_id, input.case_numbers)),
+        ]),
+      ],
     })
     session.flash(
       'success',
@@ -131,6 +145,7 @@ export default class EditRequestsController {
     const pending = editRequest.status
     return view.render('periods/requests/show', {
       editRequest,
+      caseNumbers: Object.fromEntries(await caseNumbersOf(editRequest.caseIds)),
       steps,
       today: today(),
       defaultDays: DEFAULT_EXCEPTION_DAYS,

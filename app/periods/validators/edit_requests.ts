@@ -33,6 +33,7 @@ export const fileEditRequestValidator = vine.compile(
     month: month(),
     explanation: vine.string().trim().minLength(20).maxLength(5000),
     case_ids: caseIds(),
+    case_numbers: vine.string().trim().maxLength(2000).optional(),
   })
 )
 

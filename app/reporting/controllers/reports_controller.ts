@@ -1,4 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { Unit, User } from '#accounts'
+import { defaultLayout, TOTAL_KEY, UNASSIGNED_KEY } from '../services/context.js'
 import { ComputeReport, OpenCell, ReadList } from '../actions/run_report.js'
 import { formPlugin, formPlugins } from '../plugin/loader.js'
 import { authorizeReportsArea } from '../services/access.js'
@@ -84,6 +86,7 @@ export default class ReportsController {
       manifest,
       column,
       data,
+      rowLabel: await rowLabel(input.unit, input.by, input.row, ctx.i18n.locale),
       divisor: definition.displayDivisor ?? 1,
       back: `/reports/forms/${manifest.id}?${qs(base)}`,
       paginator: pager(page, perPage, data.total, pageUrl),
@@ -117,4 +120,24 @@ export default class ReportsController {
       paginator: pager(page, perPage, data.total, pageUrl),
     })
   }
+}
+
+/** The drill-down row as people read it: the unit's or the officer's name, not its internal key. */
+async function rowLabel(
+  unitCode: string,
+  by: 'officer' | 'unit' | undefined,
+  row: number,
+  locale: string
+): Promise<string | null> {
+  if (row === TOTAL_KEY) return null
+  const unit = await Unit.findBy('code', unitCode)
+  if (!unit) return null
+  const layout = by ?? defaultLayout(unit)
+  if (layout === 'officer') {
+    if (row === UNASSIGNED_KEY) return locale === 'en' ? 'Not assigned' : 'Chưa phân công'
+    return (await User.find(row))?.fullName ?? null
+  }
+  if (row === unit.id)
+    return locale === 'en' ? `${unit.name} (own office)` : `${unit.name} (văn phòng)`
+  return (await Unit.find(row))?.name ?? null
 }

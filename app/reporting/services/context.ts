@@ -6,6 +6,7 @@
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
 import { Unit, User } from '#accounts'
+import { sortVi } from '#core'
 import type { Period, ReportContext, RowLayout, RowSpec, UnitRef } from '../plugin/types.js'
 import { sqlDate, sqlVocabulary } from './sql_vocabulary.js'
 
@@ -29,7 +30,8 @@ function safePath(path: string) {
 }
 
 export async function unitChildren(unitId: number): Promise<UnitRef[]> {
-  return (await Unit.query().where('parent_id', unitId).orderBy('code')).map(toUnitRef)
+  // Vietnamese alphabetical order of names ("Ba Đình" before "Bắc Từ Liêm"), not the order of the codes.
+  return sortVi(await Unit.query().where('parent_id', unitId), (u) => u.name).map(toUnitRef)
 }
 
 export async function unitById(id: number): Promise<UnitRef | null> {
@@ -119,8 +121,7 @@ export async function buildContext(options: {
       .where('unit_id', unit.id)
       .whereHas('roles', (r) => r.where('role', 'officer'))
       .if(officerId !== null, (q) => q.where('id', officerId!))
-      .orderBy('full_name')
-    rows = officers.map((o) => ({
+    rows = sortVi(officers, (o) => o.fullName).map((o) => ({
       key: o.id,
       kind: 'officer' as const,
       label: { vi: o.fullName, en: o.fullName },

@@ -184,6 +184,7 @@ export async function drillDown(
       'c.credit_institution',
       'c.area',
       'u.code as unit_code',
+      'u.name as unit_name',
       ctx.raw(`${ctx.sql.status} AS status_at_end`),
       ctx.raw(`${ctx.rowKeySql} AS row_key`)
     )

@@ -1,10 +1,20 @@
 import vine from '@vinejs/vine'
 
+/**
+ * Row layout. The chooser's "default by the unit's level" option sends an empty `by=`: that means "no
+ * choice", not an error.
+ */
+const rowsBy = () =>
+  vine
+    .enum(['officer', 'unit', ''] as const)
+    .optional()
+    .transform((v) => (v === '' ? undefined : v) as 'officer' | 'unit' | undefined)
+
 const base = {
   unit: vine.string().trim().maxLength(64),
   year: vine.number().withoutDecimals().range([2000, 2100]),
   period: vine.number().withoutDecimals().range([1, 12]),
-  by: vine.enum(['officer', 'unit'] as const).optional(),
+  by: rowsBy(),
 }
 
 export const reportQueryValidator = vine.compile(vine.object(base))
@@ -40,6 +50,6 @@ export const chooserValidator = vine.compile(
     unit: vine.string().trim().maxLength(64).optional(),
     year: vine.number().withoutDecimals().range([2000, 2100]).optional(),
     period: vine.number().withoutDecimals().range([1, 12]).optional(),
-    by: vine.enum(['officer', 'unit'] as const).optional(),
+    by: rowsBy(),
   })
 )

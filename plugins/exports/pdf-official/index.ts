@@ -55,13 +55,19 @@ export default defineExport({
         ? t('exports.recipient_unit', { name: options.recipient })
         : null,
       measure: measureLine(form, divisor, t),
-      labelWidth: columns.length > 10 ? 14 : 30,
+      labelWidth: columns.length > 14 ? 11 : columns.length > 10 ? 14 : 30,
+      dense: columns.length > 12,
       headerRows: headerRows(grid),
       columns,
       rows: form.rows.map((r) => ({
         label: lang(r.label, locale),
         total: r.kind === 'total',
-        cells: columns.map((c) => cellText(c, r.values[c.key], divisor, locale)),
+        // Wide forms: a figure may wrap after a thousands separator (zero-width space) instead of spilling over.
+        cells: columns.map((c) => {
+          const text = cellText(c, r.values[c.key], divisor, locale)
+          const safe = hbs.escapeExpression(String(text ?? ''))
+          return columns.length > 12 ? safe.replace(/([.,])(?=\d{3})/g, '$1<wbr>') : safe
+        }),
       })),
       preparer: t('exports.preparer'),
       preparerHint: t('exports.preparer_hint'),

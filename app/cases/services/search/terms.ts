@@ -1,0 +1,62 @@
+/**
+ * Upkeep of `case_search_terms` (migration 0160): every write that changes a case's number, judgment,
+ * parties or receipts calls `refreshSearchTerms()` inside its transaction, so the header search never
+ * reads a stale or half-written key.
+ */
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { searchKey } from '#core'
+
+export const TERM_MAX = 191
+
+/** The stored terms of one text: its key, and for names also the key from each word on. */
+export function termsOf(text: string | null | undefined, words = false): string[] {
+  const key = searchKey(text).slice(0, TERM_MAX).trim()
+  if (!key) return []
+  if (!words) return [key]
+  const parts = key.split(' ')
+  return [...new Set(parts.map((_, i) => parts.slice(i).join(' ')))]
+}
+
+/** Rebuilds the search terms of a case from its current rows (a few small indexed reads). */
+export async function refreshSearchTerms(trx: TransactionClientContract, caseId: number) {
+  const c = await trx
+    .from('cases')
+    .leftJoin('judgments', 'judgments.id', 'cases.judgment_id')
+    .where('cases.id', caseId)
+    .select('cases.number', 'judgments.number as judgment_number')
+    .first()
+  if (!c) return
+  const parties = await trx.from('case_parties').where('case_id', caseId).select('name')
+  const receipts = await trx
+    .from('money_entries')
+    .where('case_id', caseId)
+    .whereNotNull('receipt_number')
+    .select('receipt_number')
+  const rows: { case_id: number; kind: string; term: string }[] = []
+  const seen = new Set<string>()
+  const push = (kind: string, text: string | null, words = false) => {
+    for (const term of termsOf(text, words)) {
+      if (seen.has(`${kind}:${term}`)) continue
+      seen.add(`${kind}:${term}`)
+      rows.push({ case_id: caseId, kind, term })
+    }
+  }
+  push('number', c.number)
+  push('judgment', c.judgment_number)
+  for (const p of parties) push('party', p.name, true)
+  for (const r of receipts) push('receipt', r.receipt_number)
+  await trx.from('case_search_terms').where('case_id', caseId).delete()
+  if (rows.length) await trx.insertQuery().table('case_search_terms').multiInsert(rows)
+}
+
+/** Adds one term (a receipt posted, a decision number given) without rebuilding the case's terms: one insert. */
+export async function addTerm(
+  trx: TransactionClientContract,
+  caseId: number,
+  kind: 'receipt' | 'number',
+  text: string | null | undefined
+) {
+  const [term] = termsOf(text)
+  if (term)
+    await trx.insertQuery().table('case_search_terms').insert({ case_id: caseId, kind, term })
+}
