@@ -29,12 +29,9 @@ document.querySelectorAll('select[data-role-filter]').forEach((select) => {
 // Warehouse print sheets (labels, stock cards, records, minutes): a button that opens the browser's print.
 document.addEventListener('click', (event) => {
   if (event.target instanceof HTMLElement && event.target.closest('[data-print]')) window.print()
-// Issue 11: print buttons on print views.
-document.querySelectorAll('[data-print]').forEach((button) => {
-  button.addEventListener('click', () => window.print())
 })
 
-// Issue 11: repeating form rows (parties, obligations) — add and remove rows without a front-end build.
+// Repeating form rows (parties, obligations) — add and remove rows without a front-end build.
 // Without JavaScript the form still offers blank rows and keeps what was typed.
 document.querySelectorAll('[data-add-row]').forEach((button) => {
   button.hidden = false
