@@ -4,6 +4,7 @@ import { registerCaseWidgets } from './widgets.js'
 import './routes_transfers.js'
 import './routes_attachments.js'
 import './routes_deadlines.js'
+import './routes_imports.js'
 
 const CasesController = () => import('./controllers/cases_controller.js')
 const JudgmentsController = () => import('./controllers/judgments_controller.js')
