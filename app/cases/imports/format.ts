@@ -110,3 +110,8 @@ export function csvLine(values: readonly (string | null | undefined)[]): string 
 export function rowValues(row: RawRow): string[] {
   return COLUMNS.map((c) => row[c] ?? '')
 }
+
+/** A timestamp as SQL text (UTC), the same on SQLite and MariaDB; `msAgo` shifts it into the past. */
+export function sqlNow(msAgo = 0): string {
+  return new Date(Date.now() - msAgo).toISOString().slice(0, 19).replace('T', ' ')
+}

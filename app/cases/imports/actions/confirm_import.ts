@@ -1,4 +1,6 @@
+import { sqlNow } from '../format.js'
 import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { User } from '#accounts'
 import { AccessDenied, RuleViolation } from '#core'
 import { recordAudit } from '#audit'
@@ -9,11 +11,15 @@ import { importRunner } from '../services/runner.js'
  * The head who answers for the data (QĐ 380 Đ13.3): the head of the unit, or of the province for its districts —
  * every unit the file names must lie in the head's subtree.
  */
-export async function assertConfirmingHead(actor: User, batch: ImportBatch) {
+export async function assertConfirmingHead(
+  actor: User,
+  batch: ImportBatch,
+  client: QueryClientContract = db.connection()
+) {
   const subject = { type: 'import_batch', id: batch.id }
   if (!actor.hasRole('head')) throw new AccessDenied('not_unit_head', subject)
   const codes = batch.codes
-  const units = codes.length ? await db.from('units').whereIn('code', codes).select('path') : []
+  const units = codes.length ? await client.from('units').whereIn('code', codes).select('path') : []
   const base = actor.unit.path
   if (!units.length || units.some((u) => !String(u.path).startsWith(base)))
     throw new AccessDenied('outside_jurisdiction', subject)
@@ -26,12 +32,12 @@ export class ConfirmImport {
       const query = ImportBatch.query({ client: trx }).where('id', batchId)
       if (trx.dialect.name === 'mysql') query.forUpdate()
       const batch = await query.firstOrFail()
-      await assertConfirmingHead(actor, batch)
+      await assertConfirmingHead(actor, batch, trx)
       if (!batch.canConfirm) throw new RuleViolation('imports.errors.not_confirmable', { status: batch.status })
       batch.useTransaction(trx)
       batch.merge({ status: 'confirmed', confirmedById: actor.id })
       await batch.save()
-      await trx.from('import_batches').where('id', batch.id).update({ confirmed_at: new Date() })
+      await trx.from('import_batches').where('id', batch.id).update({ confirmed_at: sqlNow() })
       await recordAudit(
         {
           actor,

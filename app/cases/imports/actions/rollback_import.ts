@@ -1,3 +1,4 @@
+import { sqlNow } from '../format.js'
 import db from '@adonisjs/lucid/services/db'
 import type { User } from '#accounts'
 import { RuleViolation } from '#core'
@@ -23,8 +24,8 @@ export class RollbackImport {
         status: 'rolling_back',
         rolled_back_by_id: actor.id,
         claimed_by: importRunner.instanceId,
-        heartbeat_at: new Date(),
-        updated_at: new Date(),
+        heartbeat_at: sqlNow(),
+        updated_at: sqlNow(),
       })
       if (!(Array.isArray(done) ? Number(done[0]) : Number(done)))
         throw new RuleViolation('imports.errors.not_committed', { status: 'rolling_back' })

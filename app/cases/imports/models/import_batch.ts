@@ -27,7 +27,7 @@ export default class ImportBatch extends BaseModel {
   @column() declare fileKey: string
   @column() declare format: 'csv' | 'xlsx'
   @column({ consume: (v) => Number(v) }) declare fileSize: number
-  @column() declare sha256: string | null
+  @column({ columnName: 'sha256' }) declare sha256: string | null
   @column() declare unitCodes: string | null
   @column() declare status: BatchStatus
   @column() declare totalRows: number

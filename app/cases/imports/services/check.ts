@@ -4,6 +4,7 @@
  * file's line number as they are found. Writes nothing but the batch's own report. A unit outside the
  * importer's reach stops the check: the batch is refused and the caller answers 403 (audited).
  */
+import { sqlNow } from '../format.js'
 import db from '@adonisjs/lucid/services/db'
 import { reaches, type User } from '#accounts'
 import { AccessDenied } from '#core'
@@ -86,7 +87,7 @@ export async function checkBatch(batch: ImportBatch, user: User, path: string, h
           status: 'refused',
           error_rows: counts.errors,
           message: `outside_jurisdiction:${unit.code}`,
-          updated_at: new Date(),
+          updated_at: sqlNow(),
         })
         throw new AccessDenied('outside_jurisdiction', { type: 'unit', id: unit.id })
       }

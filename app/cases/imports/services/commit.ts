@@ -3,6 +3,7 @@
  * as it is now, and commits chunk by chunk (writer.ts) from the checkpoint on. At the end the submitted reports
  * the batch changed are marked revised (the existing mechanism of #periods) and the batch is closed, audited.
  */
+import { sqlNow } from '../format.js'
 import db from '@adonisjs/lucid/services/db'
 import { recordAudit } from '#audit'
 import { MarkSubmissionsRevised, statisticalYearOf, yearRange } from '#periods'
@@ -53,8 +54,8 @@ export async function runCommit(batch: ImportBatch, options: CommitOptions = {})
       status: 'committed',
       progress: 100,
       done_records: index,
-      finished_at: new Date(),
-      updated_at: new Date(),
+      finished_at: sqlNow(),
+      updated_at: sqlNow(),
     })
     await recordAudit(
       {

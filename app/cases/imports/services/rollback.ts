@@ -5,6 +5,7 @@
  * had (kept in import_records.previous). One transaction per chunk of cases; the batch is `rolling_back` until
  * the last chunk, so a killed process resumes (every step is idempotent).
  */
+import { sqlNow } from '../format.js'
 import db from '@adonisjs/lucid/services/db'
 import { RuleViolation } from '#core'
 import { recordAudit } from '#audit'
@@ -79,7 +80,7 @@ export async function runRollback(batch: ImportBatch, actor: { id: number; email
     }
   }
   await db.transaction(async (trx) => {
-    await trx.from('import_batches').where('id', batch.id).update({ status: 'rolled_back', rolled_back_by_id: actor.id, finished_at: new Date(), updated_at: new Date() })
+    await trx.from('import_batches').where('id', batch.id).update({ status: 'rolled_back', rolled_back_by_id: actor.id, finished_at: sqlNow(), updated_at: sqlNow() })
     await recordAudit(
       {
         actor: actor as any,

@@ -4,6 +4,7 @@
  * so one instance runs it. While running it beats a heartbeat; a batch left `committing` / `rolling_back` by a
  * process that died (no heartbeat for STALE_MS, or any on start) is taken over and resumed from its checkpoint.
  */
+import { sqlNow } from '../format.js'
 import { hostname } from 'node:os'
 import { randomUUID } from 'node:crypto'
 import app from '@adonisjs/core/services/app'
@@ -29,15 +30,15 @@ export class ImportRunner {
   ) {}
 
   /** Takes a batch in `from` (or a stale one in `running`) for this instance; true when won. */
-  async claim(id: number, from: 'confirmed' | 'committing' | 'rolling_back', staleBefore?: Date) {
+  async claim(id: number, from: 'confirmed' | 'committing' | 'rolling_back', staleBefore?: string) {
     const query = db.from('import_batches').where('id', id).where('status', from)
     if (staleBefore) query.where((q) => q.whereNull('heartbeat_at').orWhere('heartbeat_at', '<', staleBefore))
     else if (from !== 'confirmed') query.where('claimed_by', this.instanceId)
     const result = await query.update({
       status: from === 'confirmed' ? 'committing' : from,
       claimed_by: this.instanceId,
-      heartbeat_at: new Date(),
-      updated_at: new Date(),
+      heartbeat_at: sqlNow(),
+      updated_at: sqlNow(),
     })
     return affected(result) === 1
   }
@@ -45,7 +46,7 @@ export class ImportRunner {
   private async execute(id: number) {
     const batch = await ImportBatch.findOrFail(id)
     const beat = setInterval(() => {
-      db.from('import_batches').where('id', id).where('claimed_by', this.instanceId).update({ heartbeat_at: new Date() }).catch(() => {})
+      db.from('import_batches').where('id', id).where('claimed_by', this.instanceId).update({ heartbeat_at: sqlNow() }).catch(() => {})
     }, 10_000)
     try {
       if (batch.status === 'rolling_back') {
@@ -57,7 +58,7 @@ export class ImportRunner {
       await db.from('import_batches').where('id', id).update({
         status: 'failed',
         message: String((error as Error)?.message ?? error).slice(0, 1000),
-        updated_at: new Date(),
+        updated_at: sqlNow(),
       })
     } finally {
       clearInterval(beat)
@@ -73,7 +74,7 @@ export class ImportRunner {
 
   /** Resumes batches whose process died mid-way (stale heartbeat); returns how many it resumed. */
   async resumeStale(staleMs = STALE_MS): Promise<number> {
-    const before = new Date(Date.now() - staleMs)
+    const before = sqlNow(staleMs)
     const rows = await db.from('import_batches').whereIn('status', ['committing', 'rolling_back']).orderBy('id').select('id', 'status')
     let n = 0
     for (const r of rows) {
