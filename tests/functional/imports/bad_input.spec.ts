@@ -3,6 +3,7 @@ import JSZip from 'jszip'
 import db from '@adonisjs/lucid/services/db'
 import ExcelJS from 'exceljs'
 import { auditRows } from '#tests/helpers/audit'
+import { as } from '#tests/helpers/factories'
 import { world, csv, caseRows, upload, uploadJson, batchIdFrom, type World } from './_helpers.js'
 
 async function counts() {
@@ -67,16 +68,16 @@ test.group('Imports / bad input', () => {
     assert.deepEqual(await counts(), before, 'the dry run writes no case data')
 
     // the page shows Vietnamese messages; the error file is the original with an error column
-    const page = await client.get(`/imports/${id}`).withSession({}).loginAs(w.stat)
+    const page = await as(client.get(`/imports/${id}`), w.stat)
     assert.include(page.text(), 'Không có đơn vị mã')
-    const file = await client.get(`/imports/${id}/errors`).loginAs(w.stat)
+    const file = await as(client.get(`/imports/${id}/errors`), w.stat)
     const lines = file.text().replace(/^\uFEFF/, '').trim().split(/\r?\n/)
     assert.equal(lines.length, rows.length + 1)
     assert.match(lines[0], /,error$/)
     assert.include(lines[negativeLine - 1], 'vượt quá số còn phải thi hành')
 
     // a batch with errors cannot be confirmed
-    const confirm = await client.post(`/imports/${id}/confirm`).loginAs(w.head).withCsrfToken().header('accept', 'application/json')
+    const confirm = await as(client.post(`/imports/${id}/confirm`), w.head).withCsrfToken().header('accept', 'application/json')
     assert.equal(confirm.status(), 422)
     assert.deepEqual(await counts(), before)
   })
@@ -132,7 +133,7 @@ test.group('Imports / bad input', () => {
     assert.lengthOf(errors, 1)
     assert.equal(errors[0].code, 'cases.errors.transition_refused')
     assert.equal(errors[0].line, rows.length + 1)
-    const file = await client.get(`/imports/${id}/errors`).loginAs(w.stat)
+    const file = await as(client.get(`/imports/${id}/errors`), w.stat)
     assert.equal(file.status(), 200)
   })
 
