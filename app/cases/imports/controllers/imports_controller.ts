@@ -23,12 +23,16 @@ export function translator(ctx: HttpContext) {
     ctx.i18n.t(code, localizeMessageData(code, data, ctx.i18n))
 }
 
-/** A batch the user may see: an importer whose reach covers the batch's unit, or its uploader. */
+/**
+ * A batch the user may see: its uploader, an importer whose reach covers the uploader's unit, or an importer
+ * whose reach covers every unit the file names (the district head who confirms a province's upload).
+ */
 export async function readableBatch(user: User, id: number): Promise<ImportBatch> {
   const batch = await ImportBatch.findOrFail(id)
-  if (batch.userId !== user.id && !reaches(user, { path: batch.unitPath }, IMPORTER_ROLES))
-    throw new AccessDenied('outside_jurisdiction', { type: 'import_batch', id: batch.id })
-  return batch
+  if (batch.userId === user.id || reaches(user, { path: batch.unitPath }, IMPORTER_ROLES)) return batch
+  const units = batch.codes.length ? await Unit.query().whereIn('code', batch.codes) : []
+  if (units.length && units.every((u) => reaches(user, u, IMPORTER_ROLES))) return batch
+  throw new AccessDenied('outside_jurisdiction', { type: 'import_batch', id: batch.id })
 }
 
 export async function batchErrors(ctx: HttpContext, batch: ImportBatch, limit = 200) {
