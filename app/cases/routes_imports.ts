@@ -15,7 +15,7 @@ registerNavItem({ label: 'imports.nav', route: 'imports.index', roles: ['head', 
 router
   .group(() => {
     router.get('/imports', [ImportsController, 'index']).as('imports.index')
-    router.get('/imports/template.:format', [ImportsController, 'template']).as('imports.template')
+    router.get('/imports/template/:format', [ImportsController, 'template']).as('imports.template')
     router.get('/imports/sample', [ImportsController, 'sample']).as('imports.sample')
     router.get('/imports/export', [ImportsController, 'export']).as('imports.export')
     router.post('/imports', [ImportsController, 'store']).as('imports.store')
