@@ -62,7 +62,7 @@ export class ImportLookup implements Lookup {
       const rows = await this.client
         .from('users as u')
         .leftJoin('user_roles as r', (j) => j.on('r.user_id', '=', 'u.id').andOnVal('r.role', '=', 'officer'))
-        .whereIn('u.email', part)
+        .whereIn(this.client.raw('lower(u.email)') as any, part)
         .select('u.id', 'u.email', 'u.unit_id', 'r.role')
       for (const e of part) this.officers.set(e, null)
       for (const r of rows)
