@@ -23,20 +23,54 @@ async function logout(page: Page) {
 }
 
 test.group('browser: historical import', () => {
-  test('statistician uploads, reads the dry-run report, fixes the file; the head confirms; progress; the forms change', async ({ visit, assert }) => {
+  test('statistician uploads, reads the dry-run report, fixes the file; the head confirms; progress; the forms change', async ({
+    visit,
+    assert,
+  }) => {
     const w = await world()
     const inspector = await makeUser('TC', ['inspector'])
     const good = [
-      ...caseRows(w, 'B1', { extra: [{ row_type: 'event', event_type: 'no_conditions', date: '2020-06-01', legal_ground: '44a.1.b' }], decided: '2020-03-02' }),
+      ...caseRows(w, 'B1', {
+        extra: [
+          {
+            row_type: 'event',
+            event_type: 'no_conditions',
+            date: '2020-06-01',
+            legal_ground: '44a.1.b',
+          },
+        ],
+        decided: '2020-03-02',
+      }),
       ...caseRows(w, 'B2', { decided: '2021-02-01' }),
     ]
-    const bad = [...good, ...caseRows(w, 'B3', { decided: '2021-02-01', extra: [{ row_type: 'money', kind: 'collected', date: '2021-03-01', amount: '99000000', receipt_number: 'X' }] })]
+    const bad = [
+      ...good,
+      ...caseRows(w, 'B3', {
+        decided: '2021-02-01',
+        extra: [
+          {
+            row_type: 'money',
+            kind: 'collected',
+            date: '2021-03-01',
+            amount: '99000000',
+            receipt_number: 'X',
+          },
+        ],
+      }),
+    ]
     const badPath = join(tmpdir(), `import-bad-${w.district.code}.csv`)
     const goodPath = join(tmpdir(), `import-good-${w.district.code}.csv`)
     writeFileSync(badPath, csv(bad))
     writeFileSync(goodPath, csv(good))
     const form = async () =>
-      (await new ComputeReport().handle(inspector, { form: 'form-06-cases', unit: w.district.code, year: 2021, period: 12 })).form.rows
+      (
+        await new ComputeReport().handle(inspector, {
+          form: 'form-06-cases',
+          unit: w.district.code,
+          year: 2021,
+          period: 12,
+        })
+      ).form.rows
     const before = JSON.stringify(await form())
 
     const page = await visit('/login')
@@ -66,7 +100,10 @@ test.group('browser: historical import', () => {
     await page.waitForURL(batchUrl)
     await page.waitForSelector('#import-status[data-status="committed"]', { timeout: 30_000 })
     assert.equal(await page.getAttribute('#import-progress', 'value'), '100')
-    const batch = await db.from('import_batches').where('id', Number(batchUrl.split('/').pop())).first()
+    const batch = await db
+      .from('import_batches')
+      .where('id', Number(batchUrl.split('/').pop()))
+      .first()
     assert.equal(batch.status, 'committed')
     assert.notEqual(JSON.stringify(await form()), before, 'form 06 of the closed year changed')
   })

@@ -32,33 +32,71 @@ export async function world(): Promise<World> {
     makeUser(districts[0].code, ['officer']),
     makeUser(far.province.code, ['statistician']),
   ])
-  return { province, district: districts[0], other: districts[1], provinceHead, provinceStat, head, stat, officer, officer2, outsider }
+  return {
+    province,
+    district: districts[0],
+    other: districts[1],
+    provinceHead,
+    provinceStat,
+    head,
+    stat,
+    officer,
+    officer2,
+    outsider,
+  }
 }
 
 export function csv(rows: RawRow[]): Buffer {
-  return Buffer.from([csvLine(COLUMNS), ...rows.map((r) => csvLine(rowValues(r)))].join('\n') + '\n')
+  return Buffer.from(
+    [csvLine(COLUMNS), ...rows.map((r) => csvLine(rowValues(r)))].join('\n') + '\n'
+  )
 }
 
 /** One complete historical case: obligation, officer, a collection and payout, optional extra history. */
 export function caseRows(
   w: World,
   id: string,
-  options: { decided?: string; amount?: number; extra?: RawRow[]; unit?: string; source?: string } = {}
+  options: {
+    decided?: string
+    amount?: number
+    extra?: RawRow[]
+    unit?: string
+    source?: string
+  } = {}
 ): RawRow[] {
   const k = { source_system: options.source ?? 'LEGACY', external_id: id }
   const decided = options.decided ?? '2017-03-15'
   return [
-    { row_type: 'case', ...k, unit_code: options.unit ?? w.district.code, date: decided, number: `${id}/QĐ-CCTHADS`, kind: 'ex_officio', origin: 'new', credit_institution: '0' },
+    {
+      row_type: 'case',
+      ...k,
+      unit_code: options.unit ?? w.district.code,
+      date: decided,
+      number: `${id}/QĐ-CCTHADS`,
+      kind: 'ex_officio',
+      origin: 'new',
+      credit_institution: '0',
+    },
     { row_type: 'party', ...k, role: 'debtor', name: `Người phải thi hành ${id}` },
     { row_type: 'party', ...k, role: 'creditor', name: 'Người được thi hành' },
-    { row_type: 'obligation', ...k, kind: 'money', description: 'Trả nợ', amount: String(options.amount ?? 10_000_000), payee: 'creditor' },
+    {
+      row_type: 'obligation',
+      ...k,
+      kind: 'money',
+      description: 'Trả nợ',
+      amount: String(options.amount ?? 10_000_000),
+      payee: 'creditor',
+    },
     { row_type: 'assignment', ...k, date: decided, officer_email: w.officer.email },
     ...(options.extra ?? []).map((r) => ({ ...k, ...r })),
   ]
 }
 
 export function upload(client: ApiClient, user: User, body: Buffer, filename = 'lich-su.csv') {
-  return as(client.post('/imports'), user).withCsrfToken().file('file', body, { filename }).redirects(0)
+  return as(client.post('/imports'), user)
+    .withCsrfToken()
+    .file('file', body, { filename })
+    .redirects(0)
 }
 
 export function uploadJson(client: ApiClient, user: User, body: Buffer, filename = 'lich-su.csv') {
@@ -74,7 +112,9 @@ export function batchIdFrom(location: string | undefined): number {
 }
 
 export async function confirmAndWait(client: ApiClient, head: User, id: number) {
-  const response = await as(client.post(`/imports/${id}/confirm`), head).withCsrfToken().redirects(0)
+  const response = await as(client.post(`/imports/${id}/confirm`), head)
+    .withCsrfToken()
+    .redirects(0)
   await importRunner.idle()
   return response
 }

@@ -14,7 +14,10 @@ test.group('Imports / kill -9 mid-commit', (group) => {
     return () => importRunner.resume()
   })
 
-  test('a commit killed by SIGKILL in a child process resumes on the next start: nothing duplicated, nothing half-written', async ({ client, assert }) => {
+  test('a commit killed by SIGKILL in a child process resumes on the next start: nothing duplicated, nothing half-written', async ({
+    client,
+    assert,
+  }) => {
     const w = await world()
     const N = 14
     const rows = []
@@ -22,7 +25,13 @@ test.group('Imports / kill -9 mid-commit', (group) => {
       rows.push(
         ...caseRows(w, `K${i}`, {
           extra: [
-            { row_type: 'money', kind: 'collected', date: '2017-05-02', amount: '1000000', receipt_number: `BL${i}` },
+            {
+              row_type: 'money',
+              kind: 'collected',
+              date: '2017-05-02',
+              amount: '1000000',
+              receipt_number: `BL${i}`,
+            },
             { row_type: 'event', event_type: 'verified', date: '2017-05-10' },
           ],
         })
@@ -57,10 +66,13 @@ test.group('Imports / kill -9 mid-commit', (group) => {
         .select('c.id')
         .select(db.raw('(select count(*) from case_events e where e.case_id = c.id) as events'))
         .select(db.raw('(select count(*) from money_entries m where m.case_id = c.id) as money'))
-        .select(db.raw('(select count(*) from case_status_spans s where s.case_id = c.id) as spans'))
+        .select(
+          db.raw('(select count(*) from case_status_spans s where s.case_id = c.id) as spans')
+        )
     const partial = await perCase()
     assert.equal(partial.length, Number(killed.done_records))
-    for (const c of partial) assert.deepEqual([Number(c.events), Number(c.money), Number(c.spans)], [3, 2, 1])
+    for (const c of partial)
+      assert.deepEqual([Number(c.events), Number(c.money), Number(c.spans)], [3, 2, 1])
 
     // the next start takes over the stale batch and finishes it
     const resumed = await importRunner.resumeStale(-10_000)
@@ -69,8 +81,13 @@ test.group('Imports / kill -9 mid-commit', (group) => {
     assert.equal(final.status, 'committed')
     const all = await perCase()
     assert.lengthOf(all, N)
-    for (const c of all) assert.deepEqual([Number(c.events), Number(c.money), Number(c.spans)], [3, 2, 1])
-    const keys = await db.from('cases').where('import_batch_id', id).countDistinct('external_id as n').first()
+    for (const c of all)
+      assert.deepEqual([Number(c.events), Number(c.money), Number(c.spans)], [3, 2, 1])
+    const keys = await db
+      .from('cases')
+      .where('import_batch_id', id)
+      .countDistinct('external_id as n')
+      .first()
     assert.equal(Number(keys.n), N)
   }).timeout(120_000)
 })

@@ -13,7 +13,13 @@ test.group('Imports / templates, sample, export access', () => {
     const user = await makeUser(UNITS.hanoi, ['statistician'])
     const csvFile = await as(client.get('/imports/template/csv'), user)
     assert.equal(csvFile.status(), 200)
-    assert.equal(csvFile.text().replace(/^\uFEFF/, '').split(/\r?\n/)[0], COLUMNS.join(','))
+    assert.equal(
+      csvFile
+        .text()
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)[0],
+      COLUMNS.join(',')
+    )
     const raw = await as(client.get('/imports/template/xlsx'), user)
     assert.equal(raw.status(), 200)
     const page = await as(client.get('/imports'), user)
@@ -21,15 +27,23 @@ test.group('Imports / templates, sample, export access', () => {
     assert.include(page.text(), '/imports/sample')
   })
 
-  test('the sample file for Ba Đình: its bad rows are reported, the rest is ready', async ({ client, assert }) => {
+  test('the sample file for Ba Đình: its bad rows are reported, the rest is ready', async ({
+    client,
+    assert,
+  }) => {
     for (const email of ['officer.badinh@thads.demo', 'officer2.badinh@thads.demo'])
       if (!(await User.findBy('email', email))) await makeUser(UNITS.badinh, ['officer'], { email })
     const stat = await makeUser(UNITS.hanoi, ['statistician'])
     const body = readFileSync(app.makePath(SAMPLE_FILE))
-    const r = await as(client.post('/imports'), stat).withCsrfToken().file('file', body, { filename: 'sample.csv' }).redirects(0)
+    const r = await as(client.post('/imports'), stat)
+      .withCsrfToken()
+      .file('file', body, { filename: 'sample.csv' })
+      .redirects(0)
     const id = batchIdFrom(r.header('location'))
     const batch = await db.from('import_batches').where('id', id).first()
-    const codes = (await db.from('import_row_errors').where('batch_id', id).orderBy('line')).map((e) => e.code)
+    const codes = (await db.from('import_row_errors').where('batch_id', id).orderBy('line')).map(
+      (e) => e.code
+    )
     assert.sameMembers(codes, [
       'imports.errors.unknown_officer',
       'cases.errors.beyond_remaining',
@@ -41,13 +55,22 @@ test.group('Imports / templates, sample, export access', () => {
     assert.equal(Number(batch.to_create) + Number(batch.unchanged), 20)
   })
 
-  test('export: a unit outside the reader\'s reach is refused (403, audited); an officer may not export', async ({ client, assert }) => {
+  test("export: a unit outside the reader's reach is refused (403, audited); an officer may not export", async ({
+    client,
+    assert,
+  }) => {
     const stat = await makeUser(UNITS.laocai, ['statistician'])
     const refused = await as(client.get(`/imports/export?unit=${UNITS.badinh}`), stat)
     assert.equal(refused.status(), 403)
     const officer = await makeUser(UNITS.badinh, ['officer'])
-    assert.equal((await as(client.get(`/imports/export?unit=${UNITS.badinh}`), officer)).status(), 403)
-    const audit = await db.from('audit_events').where('action', 'access.denied').whereIn('actor_id', [stat.id, officer.id])
+    assert.equal(
+      (await as(client.get(`/imports/export?unit=${UNITS.badinh}`), officer)).status(),
+      403
+    )
+    const audit = await db
+      .from('audit_events')
+      .where('action', 'access.denied')
+      .whereIn('actor_id', [stat.id, officer.id])
     assert.lengthOf(audit, 2)
     const ok = await as(client.get(`/imports/export?unit=${UNITS.sapa}&format=xlsx`), stat)
     assert.equal(ok.status(), 200)

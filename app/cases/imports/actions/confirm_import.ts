@@ -28,32 +28,40 @@ export async function assertConfirmingHead(
 /** Use case: the head confirms a checked batch without errors; the commit runs in the background. */
 export class ConfirmImport {
   async handle(actor: User, batchId: number): Promise<ImportBatch> {
-    return db.transaction(async (trx) => {
-      const query = ImportBatch.query({ client: trx }).where('id', batchId)
-      if (trx.dialect.name === 'mysql') query.forUpdate()
-      const batch = await query.firstOrFail()
-      await assertConfirmingHead(actor, batch, trx)
-      if (!batch.canConfirm) throw new RuleViolation('imports.errors.not_confirmable', { status: batch.status })
-      batch.useTransaction(trx)
-      batch.merge({ status: 'confirmed', confirmedById: actor.id })
-      await batch.save()
-      await trx.from('import_batches').where('id', batch.id).update({ confirmed_at: sqlNow() })
-      await recordAudit(
-        {
-          actor,
-          unit: { id: batch.unitId, path: batch.unitPath },
-          action: 'import.confirmed',
-          subjectType: 'import_batch',
-          subjectId: batch.id,
-          before: { status: 'checked' },
-          after: { status: 'confirmed', file: batch.fileName, toCreate: batch.toCreate, toUpdate: batch.toUpdate },
-        },
-        trx
-      )
-      return batch
-    }).then((batch) => {
-      importRunner.kick()
-      return batch
-    })
+    return db
+      .transaction(async (trx) => {
+        const query = ImportBatch.query({ client: trx }).where('id', batchId)
+        if (trx.dialect.name === 'mysql') query.forUpdate()
+        const batch = await query.firstOrFail()
+        await assertConfirmingHead(actor, batch, trx)
+        if (!batch.canConfirm)
+          throw new RuleViolation('imports.errors.not_confirmable', { status: batch.status })
+        batch.useTransaction(trx)
+        batch.merge({ status: 'confirmed', confirmedById: actor.id })
+        await batch.save()
+        await trx.from('import_batches').where('id', batch.id).update({ confirmed_at: sqlNow() })
+        await recordAudit(
+          {
+            actor,
+            unit: { id: batch.unitId, path: batch.unitPath },
+            action: 'import.confirmed',
+            subjectType: 'import_batch',
+            subjectId: batch.id,
+            before: { status: 'checked' },
+            after: {
+              status: 'confirmed',
+              file: batch.fileName,
+              toCreate: batch.toCreate,
+              toUpdate: batch.toUpdate,
+            },
+          },
+          trx
+        )
+        return batch
+      })
+      .then((batch) => {
+        importRunner.kick()
+        return batch
+      })
   }
 }

@@ -16,17 +16,22 @@ export class RollbackImport {
   async handle(actor: User, batchId: number): Promise<ImportBatch> {
     const batch = await ImportBatch.findOrFail(batchId)
     await assertConfirmingHead(actor, batch)
-    if (batch.status !== 'committed') throw new RuleViolation('imports.errors.not_committed', { status: batch.status })
+    if (batch.status !== 'committed')
+      throw new RuleViolation('imports.errors.not_committed', { status: batch.status })
     const blocker = await rollbackBlocker(batch)
     if (blocker) throw new RuleViolation(blocker.key)
     await db.transaction(async (trx) => {
-      const done = await trx.from('import_batches').where('id', batch.id).where('status', 'committed').update({
-        status: 'rolling_back',
-        rolled_back_by_id: actor.id,
-        claimed_by: importRunner.instanceId,
-        heartbeat_at: sqlNow(),
-        updated_at: sqlNow(),
-      })
+      const done = await trx
+        .from('import_batches')
+        .where('id', batch.id)
+        .where('status', 'committed')
+        .update({
+          status: 'rolling_back',
+          rolled_back_by_id: actor.id,
+          claimed_by: importRunner.instanceId,
+          heartbeat_at: sqlNow(),
+          updated_at: sqlNow(),
+        })
       if (!(Array.isArray(done) ? Number(done[0]) : Number(done)))
         throw new RuleViolation('imports.errors.not_committed', { status: 'rolling_back' })
       await recordAudit(

@@ -12,7 +12,8 @@ import { importDisk, importMaxMb, localPath, newImportKey } from '../services/st
 import { cleanFileName } from '../../services/attachments/storage.js'
 
 export function assertImporter(user: User) {
-  if (!user.hasRole(...IMPORTER_ROLES)) throw new AccessDenied('not_importer', { type: 'import_batch' })
+  if (!user.hasRole(...IMPORTER_ROLES))
+    throw new AccessDenied('not_importer', { type: 'import_batch' })
 }
 
 async function sha256(path: string) {
@@ -37,10 +38,12 @@ export class UploadImport {
     const name = cleanFileName(file.clientName)
     const size = (await stat(file.tmpPath)).size
     if (size === 0) throw new RuleViolation('imports.errors.empty_file')
-    if (size > importMaxMb() * 1024 * 1024) throw new RuleViolation('imports.errors.too_large', { max: importMaxMb() })
+    if (size > importMaxMb() * 1024 * 1024)
+      throw new RuleViolation('imports.errors.too_large', { max: importMaxMb() })
     const format = await sniffFormat(file.tmpPath)
     const ext = name.toLowerCase().split('.').pop()
-    if (!format || (ext !== 'csv' && ext !== 'xlsx')) throw new RuleViolation('imports.errors.not_supported', { name })
+    if (!format || (ext !== 'csv' && ext !== 'xlsx'))
+      throw new RuleViolation('imports.errors.not_supported', { name })
     if (ext === 'xlsx' && format !== 'xlsx') throw new RuleViolation('imports.errors.not_xlsx')
     if (ext === 'csv' && format !== 'csv') throw new RuleViolation('imports.errors.not_csv')
     if (format === 'xlsx') await checkZip(file.tmpPath, size)
@@ -80,7 +83,10 @@ export class UploadImport {
       await checkBatch(batch, actor, path, hooks)
     } catch (error) {
       if (error instanceof RuleViolation) {
-        batch.merge({ status: 'failed_check', message: JSON.stringify({ key: error.key, data: error.data }) })
+        batch.merge({
+          status: 'failed_check',
+          message: JSON.stringify({ key: error.key, data: error.data }),
+        })
         await batch.save()
       }
       throw error

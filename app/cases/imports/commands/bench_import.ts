@@ -4,7 +4,8 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 /** `node ace bench:import --cases N` — the import benchmark of bench/import.ts (docs/performance.md). */
 export default class BenchImport extends BaseCommand {
   static commandName = 'bench:import'
-  static description = 'Time the historical import (dry run, commit) against raw batched INSERTs of the same rows'
+  static description =
+    'Time the historical import (dry run, commit) against raw batched INSERTs of the same rows'
   static options: CommandOptions = { startApp: true }
 
   @flags.number({ description: 'Cases in the generated file', default: 10_000 })

@@ -14,7 +14,10 @@ export default class ImportRun extends BaseCommand {
   @flags.number({ description: 'Only this batch' })
   declare batch?: number
 
-  @flags.number({ description: 'Take over batches whose heartbeat is older than this (ms)', default: 60_000 })
+  @flags.number({
+    description: 'Take over batches whose heartbeat is older than this (ms)',
+    default: 60_000,
+  })
   declare staleMs: number
 
   async run() {

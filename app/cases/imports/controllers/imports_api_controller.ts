@@ -38,7 +38,8 @@ export function batchJson(batch: ImportBatch) {
 export default class ImportsApiController {
   async store(ctx: HttpContext) {
     const user = ctx.auth.getUserOrFail()
-    if (!user.hasRole(...IMPORTER_ROLES)) throw new AccessDenied('not_importer', { type: 'import_batch' })
+    if (!user.hasRole(...IMPORTER_ROLES))
+      throw new AccessDenied('not_importer', { type: 'import_batch' })
     const file = await receiveFile(ctx)
     let batch = await new UploadImport().handle(user, file)
     const dry = String(ctx.request.input('dry_run', 'true')).toLowerCase()
@@ -46,7 +47,9 @@ export default class ImportsApiController {
       await assertConfirmingHead(user, batch)
       batch = await new ConfirmImport().handle(user, batch.id)
     }
-    return ctx.response.status(201).send({ data: batchJson(batch), errors: await batchErrors(ctx, batch) })
+    return ctx.response
+      .status(201)
+      .send({ data: batchJson(batch), errors: await batchErrors(ctx, batch) })
   }
 
   async show(ctx: HttpContext) {

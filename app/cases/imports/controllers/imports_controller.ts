@@ -29,7 +29,8 @@ export function translator(ctx: HttpContext) {
  */
 export async function readableBatch(user: User, id: number): Promise<ImportBatch> {
   const batch = await ImportBatch.findOrFail(id)
-  if (batch.userId === user.id || reaches(user, { path: batch.unitPath }, IMPORTER_ROLES)) return batch
+  if (batch.userId === user.id || reaches(user, { path: batch.unitPath }, IMPORTER_ROLES))
+    return batch
   const units = batch.codes.length ? await Unit.query().whereIn('code', batch.codes) : []
   if (units.length && units.every((u) => reaches(user, u, IMPORTER_ROLES))) return batch
   throw new AccessDenied('outside_jurisdiction', { type: 'import_batch', id: batch.id })
@@ -37,7 +38,12 @@ export async function readableBatch(user: User, id: number): Promise<ImportBatch
 
 export async function batchErrors(ctx: HttpContext, batch: ImportBatch, limit = 200) {
   const t = translator(ctx)
-  const rows = await ImportBatch.query().client.from('import_row_errors').where('batch_id', batch.id).orderBy('line').orderBy('id').limit(limit)
+  const rows = await ImportBatch.query()
+    .client.from('import_row_errors')
+    .where('batch_id', batch.id)
+    .orderBy('line')
+    .orderBy('id')
+    .limit(limit)
   return rows.map((r: any) => ({
     line: Number(r.line),
     external_id: r.external_id,
@@ -62,7 +68,10 @@ export default class ImportsController {
 
   async template({ params, response }: HttpContext) {
     if (params.format === 'xlsx') {
-      response.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      response.header(
+        'content-type',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      )
       response.header('content-disposition', contentDisposition('mau-nhap-lieu-lich-su.xlsx'))
       return response.send(await templateXlsx())
     }
@@ -78,7 +87,8 @@ export default class ImportsController {
 
   async store(ctx: HttpContext) {
     const user = ctx.auth.getUserOrFail()
-    if (!user.hasRole(...IMPORTER_ROLES)) throw new AccessDenied('not_importer', { type: 'import_batch' })
+    if (!user.hasRole(...IMPORTER_ROLES))
+      throw new AccessDenied('not_importer', { type: 'import_batch' })
     const file = await receiveFile(ctx)
     const batch = await new UploadImport().handle(user, file)
     return ctx.response.redirect().toRoute('imports.show', { id: batch.id })
@@ -97,7 +107,12 @@ export default class ImportsController {
     const batch = await readableBatch(user, Number(ctx.params.id))
     const map = await errorsByLine(batch.id, translator(ctx))
     const name = batch.fileName.replace(/\.(csv|xlsx)$/i, '') + `-loi.${batch.format}`
-    ctx.response.header('content-type', batch.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    ctx.response.header(
+      'content-type',
+      batch.format === 'csv'
+        ? 'text/csv; charset=utf-8'
+        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    )
     ctx.response.header('content-disposition', contentDisposition(name))
     return ctx.response.stream(errorFileStream(batch, await localPath(batch.fileKey), map))
   }
@@ -121,7 +136,8 @@ export default class ImportsController {
     const format = ctx.request.input('format') === 'xlsx' ? 'xlsx' : 'csv'
     const unit = await Unit.findBy('code', code)
     if (!unit) throw new RuleViolation('imports.errors.unknown_unit', { code })
-    if (!reaches(user, unit, EXPORT_ROLES)) throw new AccessDenied('outside_jurisdiction', { type: 'unit', id: unit.id })
+    if (!reaches(user, unit, EXPORT_ROLES))
+      throw new AccessDenied('outside_jurisdiction', { type: 'unit', id: unit.id })
     await recordAudit({
       actor: user,
       unit: { id: unit.id, path: unit.path },
@@ -130,7 +146,12 @@ export default class ImportsController {
       subjectId: unit.id,
       after: { format },
     })
-    ctx.response.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    ctx.response.header(
+      'content-type',
+      format === 'csv'
+        ? 'text/csv; charset=utf-8'
+        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    )
     ctx.response.header('content-disposition', contentDisposition(`ho-so-${unit.code}.${format}`))
     return ctx.response.stream(rowsStream(exportRows(unit.path), format))
   }

@@ -54,6 +54,11 @@ export default class ImportBatch extends BaseModel {
   }
 
   get canConfirm(): boolean {
-    return this.status === 'checked' && this.rejected === 0 && this.errorRows === 0 && this.toCreate + this.toUpdate > 0
+    return (
+      this.status === 'checked' &&
+      this.rejected === 0 &&
+      this.errorRows === 0 &&
+      this.toCreate + this.toUpdate > 0
+    )
   }
 }

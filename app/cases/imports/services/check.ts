@@ -52,7 +52,12 @@ export interface CheckHooks {
   onFirstError?: () => void
 }
 
-export async function checkBatch(batch: ImportBatch, user: User, path: string, hooks: CheckHooks = {}) {
+export async function checkBatch(
+  batch: ImportBatch,
+  user: User,
+  path: string,
+  hooks: CheckHooks = {}
+) {
   const lookup = await new ImportLookup().load()
   const counts = { create: 0, update: 0, unchanged: 0, rejected: 0, errors: 0 }
   const codes = new Set<string>()
@@ -81,14 +86,23 @@ export async function checkBatch(batch: ImportBatch, user: User, path: string, h
     for (const r of records) {
       const unit = lookup.unit((r.head.raw.unit_code ?? '').trim())
       if (unit && !reaches(user, unit, IMPORTER_ROLES)) {
-        await addError({ line: r.line, externalId: r.externalId, field: 'unit_code', code: 'imports.errors.outside_jurisdiction', data: { code: unit.code } })
-        await flush()
-        await db.from('import_batches').where('id', batch.id).update({
-          status: 'refused',
-          error_rows: counts.errors,
-          message: `outside_jurisdiction:${unit.code}`,
-          updated_at: sqlNow(),
+        await addError({
+          line: r.line,
+          externalId: r.externalId,
+          field: 'unit_code',
+          code: 'imports.errors.outside_jurisdiction',
+          data: { code: unit.code },
         })
+        await flush()
+        await db
+          .from('import_batches')
+          .where('id', batch.id)
+          .update({
+            status: 'refused',
+            error_rows: counts.errors,
+            message: `outside_jurisdiction:${unit.code}`,
+            updated_at: sqlNow(),
+          })
         throw new AccessDenied('outside_jurisdiction', { type: 'unit', id: unit.id })
       }
       if (unit) codes.add(unit.code)

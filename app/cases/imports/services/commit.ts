@@ -29,7 +29,11 @@ export interface CommitOptions {
 }
 
 export async function runCommit(batch: ImportBatch, options: CommitOptions = {}) {
-  const actorRow = await db.from('users').where('id', batch.confirmedById ?? batch.userId).select('id', 'email').first()
+  const actorRow = await db
+    .from('users')
+    .where('id', batch.confirmedById ?? batch.userId)
+    .select('id', 'email')
+    .first()
   const actor = { id: Number(actorRow.id), email: String(actorRow.email) }
   const lookup = await new ImportLookup().load()
   const skip = batch.doneRecords
@@ -64,7 +68,12 @@ export async function runCommit(batch: ImportBatch, options: CommitOptions = {})
         action: 'import.committed',
         subjectType: 'import_batch',
         subjectId: batch.id,
-        after: { file: batch.fileName, records: index, toCreate: batch.toCreate, toUpdate: batch.toUpdate },
+        after: {
+          file: batch.fileName,
+          records: index,
+          toCreate: batch.toCreate,
+          toUpdate: batch.toUpdate,
+        },
       },
       trx
     )

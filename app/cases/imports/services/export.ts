@@ -9,7 +9,12 @@ import { ruleFor, isEventType } from '../../state_machine.js'
 import { MONEY_ROW_KINDS, type RawRow } from '../format.js'
 
 const PAGE = 300
-const day = (v: unknown) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10))
+const day = (v: unknown) =>
+  v === null || v === undefined
+    ? ''
+    : v instanceof Date
+      ? v.toISOString().slice(0, 10)
+      : String(v).slice(0, 10)
 const ts = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v ?? '').replace(' ', 'T'))
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v))
 
@@ -20,13 +25,26 @@ async function rowsOf(client: QueryClientContract, cases: any[]): Promise<RawRow
     client.from('case_parties').whereIn('case_id', ids).orderBy('id'),
     client.from('case_obligations').whereIn('case_id', ids).orderBy('id'),
     client.from('case_events').whereIn('case_id', ids).orderBy('id'),
-    client.from('money_entries').whereIn('case_id', ids).whereIn('kind', [...MONEY_ROW_KINDS]).orderBy('id'),
+    client
+      .from('money_entries')
+      .whereIn('case_id', ids)
+      .whereIn('kind', [...MONEY_ROW_KINDS])
+      .orderBy('id'),
     client.from('units').select('id', 'code'),
     client.from('judgments').whereIn('id', cases.map((c) => c.judgment_id).filter(Boolean)),
   ])
   const unitCode = new Map(units.map((u: any) => [Number(u.id), String(u.code)]))
-  const officerIds = [...new Set(events.map((e: any) => e.officer_id).filter(Boolean).map(Number))]
-  const officers = officerIds.length ? await client.from('users').whereIn('id', officerIds).select('id', 'email') : []
+  const officerIds = [
+    ...new Set(
+      events
+        .map((e: any) => e.officer_id)
+        .filter(Boolean)
+        .map(Number)
+    ),
+  ]
+  const officers = officerIds.length
+    ? await client.from('users').whereIn('id', officerIds).select('id', 'email')
+    : []
   const email = new Map(officers.map((o: any) => [Number(o.id), String(o.email)]))
   const judgment = new Map(judgments.map((j: any) => [Number(j.id), j]))
   const group = <T extends { case_id: number }>(list: T[]) => {
@@ -44,7 +62,10 @@ async function rowsOf(client: QueryClientContract, cases: any[]): Promise<RawRow
   const out: RawRow[] = []
   for (const c of cases) {
     const id = Number(c.id)
-    const k = { source_system: str(c.source_system) || 'THADS', external_id: str(c.external_id) || String(id) }
+    const k = {
+      source_system: str(c.source_system) || 'THADS',
+      external_id: str(c.external_id) || String(id),
+    }
     const j = c.judgment_id ? judgment.get(Number(c.judgment_id)) : null
     out.push({
       row_type: 'case',
@@ -62,19 +83,46 @@ async function rowsOf(client: QueryClientContract, cases: any[]): Promise<RawRow
       note: str(c.summary),
     })
     for (const p of P.get(id) ?? [])
-      out.push({ row_type: 'party', ...k, role: p.role, name: p.name, address: str(p.address), id_number: str(p.id_number), credit_institution: p.is_credit_institution ? '1' : '' })
+      out.push({
+        row_type: 'party',
+        ...k,
+        role: p.role,
+        name: p.name,
+        address: str(p.address),
+        id_number: str(p.id_number),
+        credit_institution: p.is_credit_institution ? '1' : '',
+      })
     for (const o of O.get(id) ?? [])
-      out.push({ row_type: 'obligation', ...k, kind: o.kind, description: o.description, amount: str(o.amount), payee: str(o.payee) })
+      out.push({
+        row_type: 'obligation',
+        ...k,
+        kind: o.kind,
+        description: o.description,
+        amount: str(o.amount),
+        payee: str(o.payee),
+      })
     const history: { date: string; at: string; order: number; id: number; row: RawRow }[] = []
     for (const e of E.get(id) ?? []) {
       if (e.type === 'decision_approved' || !isEventType(e.type)) continue
       const at = ts(e.recorded_at)
       if (e.type === 'officer_assigned') {
-        history.push({ date: day(e.effective_date), at, order: 1, id: Number(e.id), row: { row_type: 'assignment', ...k, date: day(e.effective_date), officer_email: email.get(Number(e.officer_id)) ?? '' } })
+        history.push({
+          date: day(e.effective_date),
+          at,
+          order: 1,
+          id: Number(e.id),
+          row: {
+            row_type: 'assignment',
+            ...k,
+            date: day(e.effective_date),
+            officer_email: email.get(Number(e.officer_id)) ?? '',
+          },
+        })
         continue
       }
       const data = e.data ? JSON.parse(e.data) : {}
-      const partial = e.type === 'delegated_out' && (data.scope === 'partial' || e.status_after === null)
+      const partial =
+        e.type === 'delegated_out' && (data.scope === 'partial' || e.status_after === null)
       const rule = ruleFor(e.type)
       history.push({
         date: day(e.effective_date),
@@ -102,11 +150,29 @@ async function rowsOf(client: QueryClientContract, cases: any[]): Promise<RawRow
         at: ts(m.recorded_at),
         order: 0,
         id: Number(m.id),
-        row: { row_type: 'money', ...k, kind: m.kind, date: day(m.effective_date), amount: str(m.amount), receipt_number: str(m.receipt_number), payee: str(m.payee) },
+        row: {
+          row_type: 'money',
+          ...k,
+          kind: m.kind,
+          date: day(m.effective_date),
+          amount: str(m.amount),
+          receipt_number: str(m.receipt_number),
+          payee: str(m.payee),
+        },
       })
     // The first assignment (acceptance) leads; then by day, recording time, money before events, id.
     history.sort((a, b) =>
-      a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.order !== b.order ? a.order - b.order : a.id - b.id
+      a.date !== b.date
+        ? a.date < b.date
+          ? -1
+          : 1
+        : a.at !== b.at
+          ? a.at < b.at
+            ? -1
+            : 1
+          : a.order !== b.order
+            ? a.order - b.order
+            : a.id - b.id
     )
     const firstAssign = history.findIndex((h) => h.row.row_type === 'assignment')
     if (firstAssign > 0) history.unshift(...history.splice(firstAssign, 1))
@@ -116,13 +182,19 @@ async function rowsOf(client: QueryClientContract, cases: any[]): Promise<RawRow
 }
 
 /** One case as import rows (what an update replaces; rollback restores it). */
-export async function exportCaseRecord(client: QueryClientContract, caseId: number): Promise<RawRow[]> {
+export async function exportCaseRecord(
+  client: QueryClientContract,
+  caseId: number
+): Promise<RawRow[]> {
   const cases = await client.from('cases').where('id', caseId)
   return rowsOf(client, cases)
 }
 
 /** The accepted cases of a unit subtree (path prefix), in the import format, page by page. */
-export async function* exportRows(pathPrefix: string, client: QueryClientContract = db.connection()): AsyncGenerator<RawRow> {
+export async function* exportRows(
+  pathPrefix: string,
+  client: QueryClientContract = db.connection()
+): AsyncGenerator<RawRow> {
   let after = 0
   for (;;) {
     const cases = await client

@@ -28,7 +28,13 @@ export class ImportLookup implements Lookup {
   async load() {
     const rows = await this.client.from('units').select('id', 'code', 'path', 'level', 'parent_id')
     for (const r of rows) {
-      const u = { id: Number(r.id), code: r.code, path: r.path, level: r.level, parentId: r.parent_id ? Number(r.parent_id) : null }
+      const u = {
+        id: Number(r.id),
+        code: r.code,
+        path: r.path,
+        level: r.level,
+        parentId: r.parent_id ? Number(r.parent_id) : null,
+      }
       this.units.set(String(r.code).toUpperCase(), u)
       this.unitsById.set(u.id, u)
     }
@@ -61,7 +67,9 @@ export class ImportLookup implements Lookup {
       const part = list.slice(i, i + 500)
       const rows = await this.client
         .from('users as u')
-        .leftJoin('user_roles as r', (j) => j.on('r.user_id', '=', 'u.id').andOnVal('r.role', '=', 'officer'))
+        .leftJoin('user_roles as r', (j) =>
+          j.on('r.user_id', '=', 'u.id').andOnVal('r.role', '=', 'officer')
+        )
         .whereIn(this.client.raw('lower(u.email)') as any, part)
         .select('u.id', 'u.email', 'u.unit_id', 'r.role')
       for (const e of part) this.officers.set(e, null)
@@ -81,7 +89,10 @@ export class ImportLookup implements Lookup {
     if (!records.length) return found
     const rows = await client
       .from('cases')
-      .whereIn('external_id', records.map((r) => r.externalId))
+      .whereIn(
+        'external_id',
+        records.map((r) => r.externalId)
+      )
       .whereNotNull('source_system')
       .select('id', 'source_system', 'external_id', 'import_hash', 'import_batch_id', 'unit_id')
     const wanted = new Set(records.map((r) => key(r.source, r.externalId)))
@@ -90,10 +101,17 @@ export class ImportLookup implements Lookup {
     const live = new Set<number>()
     if (ids.length) {
       for (const table of ['case_events', 'money_entries']) {
-        const l = await client.from(table).whereIn('case_id', ids).whereNull('import_batch_id').distinct('case_id')
+        const l = await client
+          .from(table)
+          .whereIn('case_id', ids)
+          .whereNull('import_batch_id')
+          .distinct('case_id')
         for (const r of l) live.add(Number(r.case_id))
       }
-      const children = await client.from('cases').whereIn('source_case_id', ids).select('source_case_id')
+      const children = await client
+        .from('cases')
+        .whereIn('source_case_id', ids)
+        .select('source_case_id')
       for (const r of children) live.add(Number(r.source_case_id))
     }
     for (const r of hits)

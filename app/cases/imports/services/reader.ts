@@ -54,7 +54,8 @@ export async function checkZip(path: string, size: number): Promise<void> {
     const entries = buffer.readUInt16LE(eocd + 10)
     const dirSize = buffer.readUInt32LE(eocd + 12)
     const dirOffset = buffer.readUInt32LE(eocd + 16)
-    if (entries > MAX_ENTRIES || dirOffset + dirSize > size) throw new RuleViolation('imports.errors.not_xlsx')
+    if (entries > MAX_ENTRIES || dirOffset + dirSize > size)
+      throw new RuleViolation('imports.errors.not_xlsx')
     const dir = Buffer.alloc(dirSize)
     await handle.read(dir, 0, dirSize, dirOffset)
     let at = 0
@@ -70,7 +71,8 @@ export async function checkZip(path: string, size: number): Promise<void> {
       const name = dir.toString('utf8', at + 46, at + 46 + nameLength)
       if (name === 'xl/workbook.xml') hasWorkbook = true
       total += uncompressed
-      if (compressed === 0xffffffff || uncompressed === 0xffffffff) throw new RuleViolation('imports.errors.zip_bomb')
+      if (compressed === 0xffffffff || uncompressed === 0xffffffff)
+        throw new RuleViolation('imports.errors.zip_bomb')
       if (uncompressed > 1_000_000 && uncompressed / Math.max(compressed, 1) > MAX_RATIO)
         throw new RuleViolation('imports.errors.zip_bomb')
       at += 46 + nameLength + extra + comment
@@ -83,7 +85,12 @@ export async function checkZip(path: string, size: number): Promise<void> {
 }
 
 function checkHeader(header: string[]): Column[] {
-  const names = header.map((h) => String(h ?? '').trim().replace(/^\uFEFF/, '').toLowerCase())
+  const names = header.map((h) =>
+    String(h ?? '')
+      .trim()
+      .replace(/^\uFEFF/, '')
+      .toLowerCase()
+  )
   const missing = COLUMNS.filter((c) => !names.includes(c))
   const unknown = names.filter((n) => n && !(COLUMNS as readonly string[]).includes(n))
   if (!names.includes('row_type') || missing.length > COLUMNS.length / 2)
@@ -169,5 +176,7 @@ export function parserError(error: unknown): Error {
   const e = error as { code?: string; lines?: number; message?: string }
   if (e?.code?.startsWith('CSV_'))
     return new RuleViolation('imports.errors.csv_broken', { line: e.lines ?? '?', detail: e.code })
-  return new RuleViolation('imports.errors.unreadable', { detail: String(e?.message ?? error).slice(0, 200) })
+  return new RuleViolation('imports.errors.unreadable', {
+    detail: String(e?.message ?? error).slice(0, 200),
+  })
 }

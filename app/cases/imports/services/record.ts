@@ -45,11 +45,22 @@ export class RecordGrouper {
     const source = (raw.source_system ?? '').trim()
     const externalId = (raw.external_id ?? '').trim()
     if (!ROW_TYPES.includes(type)) {
-      this.onError({ line, externalId: externalId || null, field: 'row_type', code: 'imports.errors.row_type', data: { value: raw.row_type ?? '' } })
+      this.onError({
+        line,
+        externalId: externalId || null,
+        field: 'row_type',
+        code: 'imports.errors.row_type',
+        data: { value: raw.row_type ?? '' },
+      })
       return null
     }
     if (!source || !externalId) {
-      this.onError({ line, externalId: externalId || null, field: source ? 'external_id' : 'source_system', code: 'imports.errors.key_missing' })
+      this.onError({
+        line,
+        externalId: externalId || null,
+        field: source ? 'external_id' : 'source_system',
+        code: 'imports.errors.key_missing',
+      })
       return null
     }
     const k = key(source, externalId)
@@ -57,7 +68,13 @@ export class RecordGrouper {
       const done = this.current
       this.current = null
       if (this.seen.has(k)) {
-        this.onError({ line, externalId, field: 'external_id', code: 'imports.errors.duplicate_key', data: { source, externalId } })
+        this.onError({
+          line,
+          externalId,
+          field: 'external_id',
+          code: 'imports.errors.duplicate_key',
+          data: { source, externalId },
+        })
       } else {
         this.seen.add(k)
         const head = { line, type, raw }
@@ -66,7 +83,13 @@ export class RecordGrouper {
       return done
     }
     if (!this.current || key(this.current.source, this.current.externalId) !== k) {
-      this.onError({ line, externalId, field: 'external_id', code: this.seen.has(k) ? 'imports.errors.not_contiguous' : 'imports.errors.orphan_row', data: { source, externalId } })
+      this.onError({
+        line,
+        externalId,
+        field: 'external_id',
+        code: this.seen.has(k) ? 'imports.errors.not_contiguous' : 'imports.errors.orphan_row',
+        data: { source, externalId },
+      })
       return null
     }
     this.current.rows.push({ line, type, raw })
@@ -85,7 +108,9 @@ export class RecordGrouper {
 export function recordHash(record: ImportRecord): string {
   const clean = (raw: RawRow) =>
     Object.entries(raw)
-      .filter(([k, v]) => v !== undefined && v !== null && String(v).trim() !== '' && k !== 'note_line')
+      .filter(
+        ([k, v]) => v !== undefined && v !== null && String(v).trim() !== '' && k !== 'note_line'
+      )
       .map(([k, v]) => [k, String(v).trim()])
       .sort((a, b) => (a[0] < b[0] ? -1 : 1))
   const body = JSON.stringify([clean(record.head.raw), ...record.rows.map((r) => clean(r.raw))])

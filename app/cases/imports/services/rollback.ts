@@ -19,12 +19,23 @@ import type { RawRow } from '../format.js'
 const PAGE = 200
 
 /** Why the batch cannot be rolled back (the first reason found), or null. */
-export async function rollbackBlocker(batch: ImportBatch): Promise<{ key: string; data?: any } | null> {
+export async function rollbackBlocker(
+  batch: ImportBatch
+): Promise<{ key: string; data?: any } | null> {
   const ids = db.from('import_records').where('batch_id', batch.id).select('case_id')
   const checks: [string, any][] = [
-    ['imports.errors.rollback_live_events', db.from('case_events').whereIn('case_id', ids).whereNull('import_batch_id')],
-    ['imports.errors.rollback_live_events', db.from('money_entries').whereIn('case_id', ids).whereNull('import_batch_id')],
-    ['imports.errors.rollback_later_batch', db.from('cases').whereIn('id', ids).whereNot('import_batch_id', batch.id)],
+    [
+      'imports.errors.rollback_live_events',
+      db.from('case_events').whereIn('case_id', ids).whereNull('import_batch_id'),
+    ],
+    [
+      'imports.errors.rollback_live_events',
+      db.from('money_entries').whereIn('case_id', ids).whereNull('import_batch_id'),
+    ],
+    [
+      'imports.errors.rollback_later_batch',
+      db.from('cases').whereIn('id', ids).whereNot('import_batch_id', batch.id),
+    ],
     ['imports.errors.rollback_dependants', db.from('cases').whereIn('source_case_id', ids)],
     ['imports.errors.rollback_dependants', db.from('delegations').whereIn('case_id', ids)],
     ['imports.errors.rollback_dependants', db.from('handover_cases').whereIn('case_id', ids)],
@@ -80,7 +91,12 @@ export async function runRollback(batch: ImportBatch, actor: { id: number; email
     }
   }
   await db.transaction(async (trx) => {
-    await trx.from('import_batches').where('id', batch.id).update({ status: 'rolled_back', rolled_back_by_id: actor.id, finished_at: sqlNow(), updated_at: sqlNow() })
+    await trx.from('import_batches').where('id', batch.id).update({
+      status: 'rolled_back',
+      rolled_back_by_id: actor.id,
+      finished_at: sqlNow(),
+      updated_at: sqlNow(),
+    })
     await recordAudit(
       {
         actor: actor as any,

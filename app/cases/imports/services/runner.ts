@@ -32,7 +32,8 @@ export class ImportRunner {
   /** Takes a batch in `from` (or a stale one in `running`) for this instance; true when won. */
   async claim(id: number, from: 'confirmed' | 'committing' | 'rolling_back', staleBefore?: string) {
     const query = db.from('import_batches').where('id', id).where('status', from)
-    if (staleBefore) query.where((q) => q.whereNull('heartbeat_at').orWhere('heartbeat_at', '<', staleBefore))
+    if (staleBefore)
+      query.where((q) => q.whereNull('heartbeat_at').orWhere('heartbeat_at', '<', staleBefore))
     else if (from !== 'confirmed') query.where('claimed_by', this.instanceId)
     const result = await query.update({
       status: from === 'confirmed' ? 'committing' : from,
@@ -46,20 +47,31 @@ export class ImportRunner {
   private async execute(id: number) {
     const batch = await ImportBatch.findOrFail(id)
     const beat = setInterval(() => {
-      db.from('import_batches').where('id', id).where('claimed_by', this.instanceId).update({ heartbeat_at: sqlNow() }).catch(() => {})
+      db.from('import_batches')
+        .where('id', id)
+        .where('claimed_by', this.instanceId)
+        .update({ heartbeat_at: sqlNow() })
+        .catch(() => {})
     }, 10_000)
     try {
       if (batch.status === 'rolling_back') {
-        const actor = await db.from('users').where('id', batch.rolledBackById ?? batch.userId).select('id', 'email').first()
+        const actor = await db
+          .from('users')
+          .where('id', batch.rolledBackById ?? batch.userId)
+          .select('id', 'email')
+          .first()
         await runRollback(batch, { id: Number(actor.id), email: actor.email })
       } else await runCommit(batch, this.options)
     } catch (error) {
       logger.error({ err: error, batch: id }, 'import batch failed')
-      await db.from('import_batches').where('id', id).update({
-        status: 'failed',
-        message: String((error as Error)?.message ?? error).slice(0, 1000),
-        updated_at: sqlNow(),
-      })
+      await db
+        .from('import_batches')
+        .where('id', id)
+        .update({
+          status: 'failed',
+          message: String((error as Error)?.message ?? error).slice(0, 1000),
+          updated_at: sqlNow(),
+        })
     } finally {
       clearInterval(beat)
     }
@@ -75,7 +87,11 @@ export class ImportRunner {
   /** Resumes batches whose process died mid-way (stale heartbeat); returns how many it resumed. */
   async resumeStale(staleMs = STALE_MS): Promise<number> {
     const before = sqlNow(staleMs)
-    const rows = await db.from('import_batches').whereIn('status', ['committing', 'rolling_back']).orderBy('id').select('id', 'status')
+    const rows = await db
+      .from('import_batches')
+      .whereIn('status', ['committing', 'rolling_back'])
+      .orderBy('id')
+      .select('id', 'status')
     let n = 0
     for (const r of rows) {
       if (await this.claim(Number(r.id), r.status, before)) {
@@ -92,7 +108,11 @@ export class ImportRunner {
     for (;;) {
       const next = await db
         .from('import_batches')
-        .where((q) => q.where('status', 'confirmed').orWhere((r) => r.where('status', 'rolling_back').where('claimed_by', this.instanceId)))
+        .where((q) =>
+          q
+            .where('status', 'confirmed')
+            .orWhere((r) => r.where('status', 'rolling_back').where('claimed_by', this.instanceId))
+        )
         .orderBy('id')
         .select('id', 'status')
         .first()

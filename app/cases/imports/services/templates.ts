@@ -4,7 +4,11 @@ import ExcelJS from 'exceljs'
 import { COLUMNS, TEMPLATE_ROWS, csvLine, rowValues, type RawRow } from '../format.js'
 
 export function templateCsv(): string {
-  return '\uFEFF' + [csvLine(COLUMNS), ...TEMPLATE_ROWS.map((r) => csvLine(rowValues(r)))].join('\r\n') + '\r\n'
+  return (
+    '\uFEFF' +
+    [csvLine(COLUMNS), ...TEMPLATE_ROWS.map((r) => csvLine(rowValues(r)))].join('\r\n') +
+    '\r\n'
+  )
 }
 
 export async function templateXlsx(): Promise<Buffer> {
@@ -23,11 +27,16 @@ export function rowsStream(rows: AsyncIterable<RawRow>, format: 'csv' | 'xlsx'):
     if (format === 'csv') {
       out.write('\uFEFF' + csvLine(COLUMNS) + '\r\n')
       for await (const row of rows) {
-        if (!out.write(csvLine(rowValues(row)) + '\r\n')) await new Promise((r) => out.once('drain', r))
+        if (!out.write(csvLine(rowValues(row)) + '\r\n'))
+          await new Promise((r) => out.once('drain', r))
       }
       out.end()
     } else {
-      const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false })
+      const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+        stream: out,
+        useSharedStrings: false,
+        useStyles: false,
+      })
       const sheet = writer.addWorksheet('import')
       sheet.addRow([...COLUMNS]).commit()
       for await (const row of rows) sheet.addRow(rowValues(row)).commit()

@@ -16,14 +16,30 @@ import { exportCaseRecord } from './export.js'
 
 const nowSql = () => new Date().toISOString().slice(0, 19).replace('T', ' ')
 
-export async function insertMany(trx: TransactionClientContract, table: string, rows: Record<string, unknown>[], slice = 300) {
-  for (let i = 0; i < rows.length; i += slice) await trx.insertQuery().table(table).multiInsert(rows.slice(i, i + slice))
+export async function insertMany(
+  trx: TransactionClientContract,
+  table: string,
+  rows: Record<string, unknown>[],
+  slice = 300
+) {
+  for (let i = 0; i < rows.length; i += slice)
+    await trx
+      .insertQuery()
+      .table(table)
+      .multiInsert(rows.slice(i, i + slice))
 }
 
 /** Every table holding a case's derived rows, children first. */
 export async function deleteCaseFacts(trx: TransactionClientContract, caseIds: number[]) {
   if (!caseIds.length) return
-  for (const table of ['money_entries', 'case_assignments', 'case_status_spans', 'case_events', 'case_parties', 'case_obligations'])
+  for (const table of [
+    'money_entries',
+    'case_assignments',
+    'case_status_spans',
+    'case_events',
+    'case_parties',
+    'case_obligations',
+  ])
     await trx.from(table).whereIn('case_id', caseIds).delete()
 }
 
@@ -40,7 +56,14 @@ export interface ChunkResult {
   touched: Map<number, string[]>
 }
 
-function caseColumns(plan: Plan, batch: ImportBatch, record: ImportRecord, hash: string, judgmentId: number | null, now: string) {
+function caseColumns(
+  plan: Plan,
+  batch: ImportBatch,
+  record: ImportRecord,
+  hash: string,
+  judgmentId: number | null,
+  now: string
+) {
   return {
     unit_id: plan.unit.id,
     unit_path: plan.unit.path,
@@ -81,9 +104,19 @@ export async function commitChunk(
   await lookup.prepare(records)
   return db.transaction(async (trx) => {
     const existing = await lookup.existing(records, trx)
-    const result: ChunkResult = { created: 0, updated: 0, unchanged: 0, rejected: 0, touched: new Map() }
+    const result: ChunkResult = {
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      touched: new Map(),
+    }
     const now = nowSql()
-    const work: { record: ImportRecord; verdict: Extract<Verdict, { plan: Plan }>; caseId?: number }[] = []
+    const work: {
+      record: ImportRecord
+      verdict: Extract<Verdict, { plan: Plan }>
+      caseId?: number
+    }[] = []
     for (const record of records) {
       const errors: RowError[] = []
       const verdict = judge(record, lookup, existing, errors)
@@ -98,9 +131,18 @@ export async function commitChunk(
       const v = w.verdict as Extract<Verdict, { action: 'update' }>
       w.caseId = v.existing.id
       const previous = await exportCaseRecord(trx, v.existing.id)
-      importRecords.push({ batch_id: batch.id, case_id: v.existing.id, action: 'update', previous_batch_id: v.existing.batchId, previous: JSON.stringify(previous) })
+      importRecords.push({
+        batch_id: batch.id,
+        case_id: v.existing.id,
+        action: 'update',
+        previous_batch_id: v.existing.batchId,
+        previous: JSON.stringify(previous),
+      })
     }
-    await deleteCaseFacts(trx, updates.map((w) => w.caseId!))
+    await deleteCaseFacts(
+      trx,
+      updates.map((w) => w.caseId!)
+    )
     for (const w of work) {
       const { plan, hash } = w.verdict
       let judgmentId: number | null = null
@@ -128,17 +170,32 @@ export async function commitChunk(
       }
     }
     const creates = work.filter((w) => !w.caseId)
-    await insertMany(trx, 'cases', creates.map((w) => (w as any).row))
+    await insertMany(
+      trx,
+      'cases',
+      creates.map((w) => (w as any).row)
+    )
     if (creates.length) {
       const ids = await trx
         .from('cases')
         .where('import_batch_id', batch.id)
-        .whereIn('external_id', creates.map((w) => w.record.externalId))
+        .whereIn(
+          'external_id',
+          creates.map((w) => w.record.externalId)
+        )
         .select('id', 'source_system', 'external_id')
-      const byKey = new Map(ids.map((r) => [`${r.source_system}\u0000${r.external_id}`, Number(r.id)]))
+      const byKey = new Map(
+        ids.map((r) => [`${r.source_system}\u0000${r.external_id}`, Number(r.id)])
+      )
       for (const w of creates) {
         w.caseId = byKey.get(`${w.record.source}\u0000${w.record.externalId}`)
-        importRecords.push({ batch_id: batch.id, case_id: w.caseId, action: 'create', previous_batch_id: null, previous: null })
+        importRecords.push({
+          batch_id: batch.id,
+          case_id: w.caseId,
+          action: 'create',
+          previous_batch_id: null,
+          previous: null,
+        })
       }
     }
     const parties: Record<string, unknown>[] = []
@@ -147,9 +204,22 @@ export async function commitChunk(
     for (const w of work) {
       const { plan } = w.verdict
       for (const p of plan.parties)
-        parties.push({ case_id: w.caseId, role: p.role, name: p.name, address: p.address, id_number: p.idNumber, is_credit_institution: p.credit })
+        parties.push({
+          case_id: w.caseId,
+          role: p.role,
+          name: p.name,
+          address: p.address,
+          id_number: p.idNumber,
+          is_credit_institution: p.credit,
+        })
       for (const o of plan.obligations)
-        obligations.push({ case_id: w.caseId, kind: o.kind, description: o.description, amount: o.amount, payee: o.payee })
+        obligations.push({
+          case_id: w.caseId,
+          kind: o.kind,
+          description: o.description,
+          amount: o.amount,
+          payee: o.payee,
+        })
       for (const e of plan.events)
         events.push({
           case_id: w.caseId,
@@ -175,7 +245,11 @@ export async function commitChunk(
     const ids = work.map((w) => w.caseId!)
     const eventIds = new Map<number, number[]>()
     if (ids.length) {
-      const rows = await trx.from('case_events').whereIn('case_id', ids).orderBy('id').select('id', 'case_id')
+      const rows = await trx
+        .from('case_events')
+        .whereIn('case_id', ids)
+        .orderBy('id')
+        .select('id', 'case_id')
       for (const r of rows) {
         const list = eventIds.get(Number(r.case_id)) ?? []
         list.push(Number(r.id))
@@ -190,9 +264,24 @@ export async function commitChunk(
       const { plan } = w.verdict
       const evIds = eventIds.get(w.caseId!) ?? []
       for (const s of plan.spans)
-        spans.push({ case_id: w.caseId, unit_id: plan.unit.id, unit_path: plan.unit.path, status: s.status, from_date: s.from, to_date: s.to, event_id: evIds[s.event] ?? null })
+        spans.push({
+          case_id: w.caseId,
+          unit_id: plan.unit.id,
+          unit_path: plan.unit.path,
+          status: s.status,
+          from_date: s.from,
+          to_date: s.to,
+          event_id: evIds[s.event] ?? null,
+        })
       for (const a of plan.assignments)
-        assignments.push({ case_id: w.caseId, unit_id: plan.unit.id, officer_id: a.officerId, from_date: a.from, to_date: a.to, handover_id: null })
+        assignments.push({
+          case_id: w.caseId,
+          unit_id: plan.unit.id,
+          officer_id: a.officerId,
+          from_date: a.from,
+          to_date: a.to,
+          handover_id: null,
+        })
       for (const m of plan.money)
         money.push({
           case_id: w.caseId,
@@ -218,7 +307,11 @@ export async function commitChunk(
         actor_email: actor.email,
         unit_id: plan.unit.id,
         unit_path: plan.unit.path,
-        action: options.restore ? 'case.import_restored' : w.verdict.action === 'create' ? 'case.imported' : 'case.import_updated',
+        action: options.restore
+          ? 'case.import_restored'
+          : w.verdict.action === 'create'
+            ? 'case.imported'
+            : 'case.import_updated',
         outcome: 'ok',
         subject_type: 'case',
         subject_id: String(w.caseId),
@@ -244,14 +337,16 @@ export async function commitChunk(
     await insertMany(trx, 'audit_events', audits)
     if (!options.restore)
       await trx
-      .from('import_batches')
-      .where('id', batch.id)
-      .update({
-        done_records: doneAfter,
-        progress: batch.totalRecords ? Math.min(99, Math.floor((doneAfter * 100) / batch.totalRecords)) : 99,
-        heartbeat_at: now,
-        updated_at: now,
-      })
+        .from('import_batches')
+        .where('id', batch.id)
+        .update({
+          done_records: doneAfter,
+          progress: batch.totalRecords
+            ? Math.min(99, Math.floor((doneAfter * 100) / batch.totalRecords))
+            : 99,
+          heartbeat_at: now,
+          updated_at: now,
+        })
     return result
   })
 }
