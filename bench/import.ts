@@ -39,6 +39,7 @@ function addDays(day: string, n: number) {
 }
 
 async function writeFile(
+  source: string,
   path: string,
   n: number,
   districts: string[],
@@ -54,7 +55,7 @@ async function writeFile(
   let rows = 0
   for (let i = 1; i <= n; i++) {
     const unit = districts[i % districts.length]
-    const k = { source_system: 'BENCH', external_id: `B${i}` }
+    const k = { source_system: source, external_id: `B${i}` }
     const decided = addDays('2012-01-02', i % 2500)
     const amount = 1_000_000 + (i % 97) * 100_000
     const list: RawRow[] = [
@@ -173,8 +174,8 @@ export async function benchImport(n: number, log: (line: string) => void) {
   const badPath = join(tmpdir(), `bench-import-bad-${n}.csv`)
   const goodPath = join(tmpdir(), `bench-import-${n}.csv`)
   let t = Date.now()
-  const rows = await writeFile(goodPath, n, codes, officers, -1)
-  await writeFile(badPath, n, codes, officers, 10)
+  const rows = await writeFile(`BENCH-${province.code}`, goodPath, n, codes, officers, -1)
+  await writeFile(`BENCH-${province.code}`, badPath, n, codes, officers, 10)
   log(
     `file: ${n} cases, ${rows} rows, ${((await stat(goodPath)).size / 1e6).toFixed(1)} MB (written in ${(Date.now() - t) / 1000} s)`
   )
