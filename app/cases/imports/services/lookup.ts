@@ -87,14 +87,26 @@ export class ImportLookup implements Lookup {
   async existing(records: ImportRecord[], client: QueryClientContract = this.client) {
     const found = new Map<string, Existing>()
     if (!records.length) return found
-    const rows = await client
-      .from('cases')
-      .whereIn(
-        'external_id',
-        records.map((r) => r.externalId)
+    // one query per source system, on the unique (source_system, external_id) index
+    const bySource = new Map<string, string[]>()
+    for (const r of records)
+      bySource.set(r.source, [...(bySource.get(r.source) ?? []), r.externalId])
+    const rows: any[] = []
+    for (const [source, list] of bySource)
+      rows.push(
+        ...(await client
+          .from('cases')
+          .where('source_system', source)
+          .whereIn('external_id', list)
+          .select(
+            'id',
+            'source_system',
+            'external_id',
+            'import_hash',
+            'import_batch_id',
+            'unit_id'
+          ))
       )
-      .whereNotNull('source_system')
-      .select('id', 'source_system', 'external_id', 'import_hash', 'import_batch_id', 'unit_id')
     const wanted = new Set(records.map((r) => key(r.source, r.externalId)))
     const hits = rows.filter((r) => wanted.has(key(r.source_system, r.external_id)))
     const ids = hits.map((r) => Number(r.id))

@@ -176,14 +176,22 @@ export async function commitChunk(
       creates.map((w) => (w as any).row)
     )
     if (creates.length) {
-      const ids = await trx
-        .from('cases')
-        .where('import_batch_id', batch.id)
-        .whereIn(
-          'external_id',
-          creates.map((w) => w.record.externalId)
+      // read back the new ids on the unique (source_system, external_id) index
+      const bySource = new Map<string, string[]>()
+      for (const w of creates)
+        bySource.set(w.record.source, [
+          ...(bySource.get(w.record.source) ?? []),
+          w.record.externalId,
+        ])
+      const ids: any[] = []
+      for (const [source, list] of bySource)
+        ids.push(
+          ...(await trx
+            .from('cases')
+            .where('source_system', source)
+            .whereIn('external_id', list)
+            .select('id', 'source_system', 'external_id'))
         )
-        .select('id', 'source_system', 'external_id')
       const byKey = new Map(
         ids.map((r) => [`${r.source_system}\u0000${r.external_id}`, Number(r.id)])
       )
