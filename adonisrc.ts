@@ -13,6 +13,7 @@ export default defineConfig({
     () => import('@adonisjs/lucid/commands'),
     () => import('#reporting/commands/main'),
     () => import('#audit/commands/main'),
+    () => import('#cases/imports/commands/main'),
   ],
   providers: [
     () => import('@adonisjs/core/providers/app_provider'),

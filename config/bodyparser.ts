@@ -16,7 +16,8 @@ const bodyParserConfig = defineConfig({
   multipart: {
     autoProcess: true,
     convertEmptyStringsToNull: true,
-    processManually: [],
+    // the import routes stream their (large) file themselves: app/cases/imports/services/receive.ts
+    processManually: ['/imports', '/api/v1/imports'],
     limit: `${env.get('UPLOAD_MAX_MB', 20) + 1}mb`,
     types: ['multipart/form-data'],
   },

@@ -8,6 +8,7 @@ import './routes_transfers.js'
 import './routes_attachments.js'
 import './routes_deadlines.js'
 import './routes_ui.js'
+import './routes_imports.js'
 
 const CasesController = () => import('./controllers/cases_controller.js')
 const JudgmentsController = () => import('./controllers/judgments_controller.js')

@@ -1,0 +1,34 @@
+/**
+ * Import files on the private drive disk (keys imports/<yyyy>/<uuid>.<ext>). The parsers read a local path: on
+ * the fs disk that is the stored file itself; on another disk the file is first copied to the temp directory.
+ */
+import { randomUUID } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import app from '@adonisjs/core/services/app'
+import drive from '@adonisjs/drive/services/main'
+import env from '#start/env'
+
+export const IMPORT_DISK = 'fs' as const
+
+export function importDisk() {
+  return drive.use(IMPORT_DISK)
+}
+
+/** Largest accepted import file, in MB (env IMPORT_MAX_MB, default 150). */
+export function importMaxMb(): number {
+  return Number(process.env.IMPORT_MAX_MB ?? 150)
+}
+
+export function newImportKey(ext: 'csv' | 'xlsx'): string {
+  return `imports/${new Date().getUTCFullYear()}/${randomUUID()}.${ext}`
+}
+
+export async function localPath(key: string): Promise<string> {
+  if (env.get('DRIVE_DISK', 'fs') === 'fs') return app.makePath('storage', key)
+  const path = join(tmpdir(), `thads-import-${randomUUID()}`)
+  await pipeline(await importDisk().getStream(key), createWriteStream(path))
+  return path
+}
