@@ -11,6 +11,7 @@ import { isHeadOf } from '../services/access.js'
 import { assertPastDay, writeTransaction } from '../services/dates.js'
 import { openAssignment, openStatusSpan } from '../services/spans.js'
 import { insertEvent, insertMoney, refreshCaches } from '../services/ledger.js'
+import { refreshRequestDeadline } from '../services/deadlines/store.js'
 import { EVENT_RULES } from '../state_machine.js'
 
 /** Decision number: sequence per unit and calendar year of the decision date. */
@@ -136,6 +137,7 @@ export class ApproveDecision {
           .from('enforcement_requests')
           .where('id', request.id)
           .update({ status: 'accepted', decided_on: day })
+        await refreshRequestDeadline(trx, request.id)
       }
       const after = await refreshCaches(trx, c)
       await recordAudit(
