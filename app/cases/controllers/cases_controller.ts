@@ -13,12 +13,30 @@ import {
   moneyValidator,
   assignValidator,
 } from '../validators/cases.js'
-import { listCases, caseDetail, officersOf, officersInReach } from '../services/queries.js'
+import { caseDetail, officersOf, officersInReach } from '../services/queries.js'
+import { listCasePage } from '../services/case_list.js'
 import { canRecord, isHeadOf } from '../services/access.js'
 import { recordEventFrom, recordMoneyFrom } from '../services/inputs.js'
 import { AssignOfficer } from '../actions/assign_officer.js'
 import { today } from '../services/dates.js'
 import { CASE_READERS, requireAnyRole, validate } from './helpers.js'
+
+/** A link to the same list with some parameters changed (undefined drops one); cursors never carry over. */
+function listUrl(path: string, qs: Record<string, unknown>) {
+  return (changes: Record<string, unknown> = {}) => {
+    const params = new URLSearchParams()
+    for (const [k, v] of Object.entries({
+      ...qs,
+      after: undefined,
+      before: undefined,
+      page: undefined,
+      ...changes,
+    }))
+      if (v !== undefined && v !== null && v !== '') params.set(k, String(v))
+    const text = params.toString()
+    return text ? `${path}?${text}` : path
+  }
+}
 
 /** Case list, "my cases", the case page and its action forms. */
 export default class CasesController {
@@ -34,8 +52,7 @@ export default class CasesController {
     const user = ctx.auth.getUserOrFail()
     requireAnyRole(user, mine ? ['officer'] : CASE_READERS, 'case_list')
     const filters = await validate(ctx, caseFilterValidator, ctx.request.qs())
-    const cases = await listCases(user, filters, { mine })
-    cases.baseUrl(ctx.request.url()).queryString({ ...ctx.request.qs(), page: undefined })
+    const cases = await listCasePage(user, filters, { mine })
     const officers = mine ? [] : await officersInReach(user)
     return ctx.view.render('cases/cases/index', {
       cases,
@@ -43,6 +60,7 @@ export default class CasesController {
       officers,
       mine,
       statuses: CASE_STATUSES,
+      listUrl: listUrl(ctx.request.url(), ctx.request.qs()),
     })
   }
 

@@ -1,0 +1,43 @@
+import { BaseSchema } from '@adonisjs/lucid/schema'
+
+/**
+ * Indexes of the case list (issue 10, app/cases/services/case_list.ts): one per sort, in the list's order
+ * `(draft_status, <sort columns>, id)` and carrying the scope columns (`unit_path`, `status`), so a page is an
+ * ordered index walk stopped after 25 rows whatever the size of the province. Plus the search by number
+ * (case number, judgment number, receipt number) and the head's queue of submitted drafts.
+ */
+const LIST = [
+  ['cases_list_date_index', ['draft_status', 'decision_date', 'id', 'unit_path', 'status']],
+  ['cases_list_number_index', ['draft_status', 'year', 'seq', 'id', 'unit_path', 'status']],
+  ['cases_list_remaining_index', ['draft_status', 'remaining', 'id', 'unit_path', 'status']],
+  ['cases_list_status_index', ['draft_status', 'status', 'id', 'unit_path']],
+  ['cases_list_debtor_index', ['draft_status', 'debtor_name', 'id', 'unit_path', 'status']],
+  ['cases_number_index', ['number']],
+  ['cases_unit_draft_index', ['unit_id', 'draft_status']],
+] as const
+
+export default class extends BaseSchema {
+  async up() {
+    this.schema.alterTable('cases', (table) => {
+      for (const [name, columns] of LIST) table.index([...columns], name)
+    })
+    this.schema.alterTable('judgments', (table) => {
+      table.index(['number'], 'judgments_number_index')
+    })
+    this.schema.alterTable('money_entries', (table) => {
+      table.index(['receipt_number'], 'money_entries_receipt_index')
+    })
+  }
+
+  async down() {
+    this.schema.alterTable('money_entries', (table) => {
+      table.dropIndex([], 'money_entries_receipt_index')
+    })
+    this.schema.alterTable('judgments', (table) => {
+      table.dropIndex([], 'judgments_number_index')
+    })
+    this.schema.alterTable('cases', (table) => {
+      for (const [name] of LIST) table.dropIndex([], name)
+    })
+  }
+}
