@@ -70,7 +70,7 @@ export class Session {
     const page = await fetch(`${this.base}/login`, { headers: { cookie: this.header() } })
     this.store(page)
     const html = await page.text()
-    const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1]
+    const token = /name=['"]_csrf['"] value=['"]([^'"]+)['"]/.exec(html)?.[1]
     if (!token) throw new Error('no CSRF token on /login')
     const res = await fetch(`${this.base}/login`, {
       method: 'POST',
