@@ -22,8 +22,12 @@ export default class extends BaseSchema {
       table.date('anchor_date').notNullable()
       table.date('due_on').notNullable()
       table.smallint('months').nullable()
-      table.index(['unit_path', 'due_on'], 'case_deadlines_path_due_index')
-      table.index(['officer_id', 'due_on'], 'case_deadlines_officer_due_index')
+      // covering the list's filters and order, so a page is sorted from index entries only (deferred join)
+      table.index(
+        ['unit_path', 'due_on', 'case_id', 'kind', 'officer_id'],
+        'case_deadlines_path_due_index'
+      )
+      table.index(['officer_id', 'due_on', 'case_id', 'kind'], 'case_deadlines_officer_due_index')
       table.index(['unit_id', 'due_on'], 'case_deadlines_unit_due_index')
       table.index(['case_id'], 'case_deadlines_case_index')
       table.index(['request_id'], 'case_deadlines_request_index')

@@ -64,6 +64,13 @@ export function escapeLike(text: string): string {
  */
 function keyset(q: any, columns: string[], values: unknown[], dir: 'asc' | 'desc') {
   const cols = [...columns, 'id']
+  // A redundant bound on the first column turns the walk into an index range that starts at the cursor
+  // (the OR below alone is not a range for the planners).
+  const [first, v0] = [`cases.${cols[0]}`, values[0]]
+  if (dir === 'desc') {
+    if (v0 === null) q.whereNull(first)
+    else q.where((w: any) => w.where(first, '<=', v0).orWhereNull(first))
+  } else if (v0 !== null) q.where(first, '>=', v0)
   q.where((outer: any) => {
     cols.forEach((col, k) => {
       outer.orWhere((w: any) => {

@@ -60,11 +60,13 @@ export default definePlugin({
       .limit(perPage)
     const cursor = after ? decode(after) : null
     if (cursor)
-      query.where((w: any) =>
-        w
-          .where('c.decision_date', '>', cursor.d)
-          .orWhere((x: any) => x.where('c.decision_date', cursor.d).where('c.id', '>', cursor.id))
-      )
+      query
+        .where('c.decision_date', '>=', cursor.d)
+        .where((w: any) =>
+          w
+            .where('c.decision_date', '>', cursor.d)
+            .orWhere((x: any) => x.where('c.decision_date', cursor.d).where('c.id', '>', cursor.id))
+        )
     else query.offset((page - 1) * perPage)
     const rows = (await query).map((r: any) => ({ ...r, remaining: Number(r.remaining) }))
     const last = rows[rows.length - 1]

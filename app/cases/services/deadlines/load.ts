@@ -173,13 +173,23 @@ export async function overduePage(
   const total = await overdueCount(user, filters)
   const last = Math.max(1, Math.ceil(total / perPage))
   const current = Math.min(Math.max(1, page), last)
-  const rows = await overdueQuery(user, filters, today)
-    .orderBy('d.due_on')
-    .orderBy('d.case_id')
-    .orderBy('d.id')
-    .offset((current - 1) * perPage)
-    .limit(perPage)
-    .select('d.*')
+  // Deferred join: order and slice the narrow index entries, then read the page's rows by id.
+  const ids = (
+    await overdueQuery(user, filters, today)
+      .orderBy('d.due_on')
+      .orderBy('d.case_id')
+      .orderBy('d.id')
+      .offset((current - 1) * perPage)
+      .limit(perPage)
+      .select('d.id')
+  ).map((r) => r.id)
+  const byId = new Map(
+    (ids.length ? await db.from('case_deadlines').whereIn('id', ids).select('*') : []).map((r) => [
+      r.id,
+      r,
+    ])
+  )
+  const rows = ids.map((id) => byId.get(id)).filter(Boolean)
   return new SimplePaginator(total, perPage, current, ...(await describe(rows, today)))
 }
 
