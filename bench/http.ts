@@ -4,7 +4,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { median } from './form06.js'
+
+export const median = (xs: number[]) => percentile(xs, 50)
 
 export function percentile(xs: number[], p: number) {
   const s = [...xs].sort((a, b) => a - b)

@@ -14,6 +14,8 @@ const LIST = [
   ['cases_list_remaining_index', ['remaining', 'id', 'draft_status', 'unit_path', 'status']],
   ['cases_list_status_index', ['status', 'id', 'draft_status', 'unit_path']],
   ['cases_list_debtor_index', ['debtor_name', 'id', 'draft_status', 'unit_path', 'status']],
+  // the bounded count of a scope with the usual filters, from the index alone
+  ['cases_list_scope_index', ['unit_path', 'draft_status', 'status', 'officer_id']],
   ['cases_number_index', ['number']],
   ['cases_unit_draft_index', ['unit_id', 'draft_status']],
 ] as const

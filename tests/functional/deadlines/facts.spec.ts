@@ -1,6 +1,12 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { CreateRequest, RecordEvent, RecordPublication, RefuseRequest, rebuildDeadlines } from '#cases'
+import {
+  CreateRequest,
+  RecordEvent,
+  RecordPublication,
+  RefuseRequest,
+  rebuildDeadlines,
+} from '#cases'
 import { as, makeUser, UNITS } from '#tests/helpers/factories'
 import { acceptedCase, day, pinClock } from '../cases/_setup.js'
 
@@ -13,8 +19,23 @@ async function facts(where: { case_id?: number; request_id?: number } = {}) {
     .orderBy('request_id')
     .orderBy('kind')
     .orderBy('due_on')
-    .select('case_id', 'request_id', 'unit_id', 'unit_path', 'officer_id', 'kind', 'anchor', 'anchor_date', 'due_on', 'months')
-  return rows.map((r) => ({ ...r, anchor_date: String(r.anchor_date).slice(0, 10), due_on: String(r.due_on).slice(0, 10) }))
+    .select(
+      'case_id',
+      'request_id',
+      'unit_id',
+      'unit_path',
+      'officer_id',
+      'kind',
+      'anchor',
+      'anchor_date',
+      'due_on',
+      'months'
+    )
+  return rows.map((r) => ({
+    ...r,
+    anchor_date: String(r.anchor_date).slice(0, 10),
+    due_on: String(r.due_on).slice(0, 10),
+  }))
 }
 
 test.group('Deadlines as facts (case_deadlines)', (group) => {
@@ -48,7 +69,10 @@ test.group('Deadlines as facts (case_deadlines)', (group) => {
       rows.map((r) => r.kind),
       ['publication', 'reverification']
     )
-    await new RecordPublication().handle(officer, c.id, { action: 'publish', effectiveDate: day(5) })
+    await new RecordPublication().handle(officer, c.id, {
+      action: 'publish',
+      effectiveDate: day(5),
+    })
     rows = await facts({ case_id: c.id })
     assert.deepEqual(
       rows.map((r) => r.kind),
@@ -64,7 +88,10 @@ test.group('Deadlines as facts (case_deadlines)', (group) => {
       (await facts({ request_id: request.id })).map((r) => [r.kind, r.due_on]),
       [['request_decision', '2026-11-10']]
     )
-    await new RefuseRequest().handle(clerk, request.id, { reason: 'Không đủ điều kiện', decidedOn: day(2) })
+    await new RefuseRequest().handle(clerk, request.id, {
+      reason: 'Không đủ điều kiện',
+      decidedOn: day(2),
+    })
     assert.lengthOf(await facts({ request_id: request.id }), 0)
 
     // Whatever the writes, the table is what a recomputation from scratch gives.

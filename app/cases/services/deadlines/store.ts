@@ -6,7 +6,7 @@
  */
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { addWorkingDays } from '#core'
+import { addWorkingDays, isWorkingDay } from '#core'
 import { OPEN_STATUSES } from '../../state_machine.js'
 import { loadFacts } from './load.js'
 import { DECISION_WD, deadlinesFor, type DeadlineFacts } from './rules.js'
@@ -47,6 +47,9 @@ const SCOPE_COLUMNS = ['id', 'unit_id', 'unit_path', 'officer_id', 'status', 'dr
 
 /** Rewrites the pending deadlines of one case, in the caller's transaction. */
 export async function refreshCaseDeadlines(client: QueryClientContract, caseId: number) {
+  // Load the working-day calendar through this transaction if the cache is cold (a second connection
+  // would wait for this one on SQLite).
+  await isWorkingDay('2000-01-03', client)
   await client.from('case_deadlines').where('case_id', caseId).delete()
   const c = await client.from('cases').where('id', caseId).select(SCOPE_COLUMNS).first()
   if (!c || c.draft_status !== 'approved') return
@@ -58,6 +61,7 @@ export async function refreshCaseDeadlines(client: QueryClientContract, caseId: 
 
 /** Rewrites the decision deadline of one request: present while it is pending. */
 export async function refreshRequestDeadline(client: QueryClientContract, requestId: number) {
+  await isWorkingDay('2000-01-03', client)
   await client.from('case_deadlines').where('request_id', requestId).delete()
   const r = await client
     .from('enforcement_requests as r')
@@ -94,6 +98,7 @@ async function requestRow(r: any) {
  * their due day.
  */
 export async function refreshDeadlinesAround(day: string) {
+  await isWorkingDay(day)
   let after = 0
   for (;;) {
     const ids = await db
