@@ -94,11 +94,13 @@ test.group('Deadlines as facts (case_deadlines)', (group) => {
     })
     assert.lengthOf(await facts({ request_id: request.id }), 0)
 
-    // Whatever the writes, the table is what a recomputation from scratch gives.
-    const before = await facts()
+    // Whatever the writes, the case's rows are what a recomputation from scratch gives (other test files
+    // load cases in bulk without facts, so only this test's case is compared).
+    const before = await facts({ case_id: c.id })
+    await db.from('case_deadlines').where('case_id', c.id).update({ due_on: '2000-01-01' })
     const done = await rebuildDeadlines()
     assert.isAtLeast(done.cases, 1)
-    assert.deepEqual(await facts(), before)
+    assert.deepEqual(await facts({ case_id: c.id }), before)
   })
 
   test('a day added to or removed from the calendar moves the due days it crosses', async ({
