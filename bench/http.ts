@@ -87,10 +87,19 @@ export class Session {
   /** GET a page; returns the time in ms and the body (throws unless 200). */
   async get(path: string): Promise<{ ms: number; body: string }> {
     const t = performance.now()
-    const res = await fetch(`${this.base}${path}`, {
-      headers: { cookie: this.header() },
-      redirect: 'manual',
-    })
+    let res: Response
+    try {
+      res = await fetch(`${this.base}${path}`, {
+        headers: { cookie: this.header() },
+        redirect: 'manual',
+      })
+    } catch {
+      // a kept-alive socket closed by the server under load: one retry on a fresh connection (timed in full)
+      res = await fetch(`${this.base}${path}`, {
+        headers: { cookie: this.header(), connection: 'close' },
+        redirect: 'manual',
+      })
+    }
     const body = await res.text()
     const ms = performance.now() - t
     this.store(res)

@@ -1,5 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import app from '@adonisjs/core/services/app'
+import db from '@adonisjs/lucid/services/db'
+import { FILTER_KEYS } from '../actions/save_case_filter.js'
 import {
   CASE_STATUSES,
   EVENT_RULES,
@@ -39,6 +41,13 @@ function listUrl(path: string, qs: Record<string, unknown>) {
   }
 }
 
+/** The list's filter and sort parameters (what a saved filter keeps). */
+function filterFields(qs: Record<string, unknown>) {
+  return Object.fromEntries(
+    FILTER_KEYS.filter((k) => qs[k] !== undefined && qs[k] !== '').map((k) => [k, String(qs[k])])
+  )
+}
+
 /** Case list, "my cases", the case page and its action forms. */
 export default class CasesController {
   async index(ctx: HttpContext) {
@@ -66,6 +75,14 @@ export default class CasesController {
       mine,
       statuses: CASE_STATUSES,
       listUrl: listUrl(ctx.request.url(), ctx.request.qs()),
+      savedFilters: mine
+        ? []
+        : await db
+            .from('saved_case_filters')
+            .where('user_id', user.id)
+            .orderBy('name')
+            .select('id', 'name', 'query'),
+      currentFilter: Object.entries(filterFields(ctx.request.qs())),
     })
   }
 

@@ -1,6 +1,8 @@
 import { test } from '@japa/runner'
 import { RecordCollection } from '#cases'
+import db from '@adonisjs/lucid/services/db'
 import { as, makeUser, UNITS } from '#tests/helpers/factories'
+import { auditRows } from '#tests/helpers/audit'
 import { acceptedCase, day, pinClock } from './_setup.js'
 
 const ids = (html: string) => [...html.matchAll(/href="\/cases\/(\d+)"/g)].map((m) => Number(m[1]))
@@ -91,5 +93,67 @@ test.group('Case list: keyset pages, sortable columns, search by number', (group
     res = await as(client.get('/cases?q=%25'), a.head)
     res.assertStatus(200)
     assert.deepEqual(ids(res.text()), [])
+  })
+
+  test('saved filters belong to their user: saved, listed, applied and deleted, others refused', async ({
+    client,
+    assert,
+  }) => {
+    const head = await makeUser(UNITS.camau, ['head'])
+    let res = await as(
+      client
+        .post('/cases/filters')
+        .form({
+          name: 'Đang thi hành, nhiều tiền',
+          status: 'in_progress',
+          sort: 'remaining',
+          dir: 'desc',
+          after: 'x',
+          page: 3,
+        })
+        .withCsrfToken()
+        .redirects(0),
+      head
+    )
+    res.assertStatus(302)
+    assert.equal(res.header('location'), '/cases?status=in_progress&sort=remaining&dir=desc')
+    const row = await db.from('saved_case_filters').where('user_id', head.id).firstOrFail()
+    assert.equal(row.query, 'status=in_progress&sort=remaining&dir=desc')
+    assert.lengthOf(await auditRows({ action: 'case_filter.saved', actorId: head.id }), 1)
+    res = await as(client.get('/cases'), head)
+    res.assertTextIncludes(`data-saved-filter="${row.id}"`)
+    res.assertTextIncludes('Đang thi hành, nhiều tiền')
+    res.assertTextIncludes('/cases?status=in_progress&amp;sort=remaining&amp;dir=desc')
+    // A name is required; nothing is stored.
+    res = await as(
+      client.post('/cases/filters').form({ name: ' ' }).withCsrfToken().redirects(0),
+      head
+    )
+    res.assertStatus(302)
+    assert.lengthOf(await db.from('saved_case_filters').where('user_id', head.id), 1)
+    // Another user neither sees nor deletes it.
+    const other = await makeUser(UNITS.camau, ['statistician'])
+    res = await as(client.get('/cases'), other)
+    assert.notInclude(res.text(), `data-saved-filter="${row.id}"`)
+    res = await as(
+      client.post(`/cases/filters/${row.id}/delete`).withCsrfToken().redirects(0),
+      other
+    )
+    res.assertStatus(403)
+    assert.lengthOf(await auditRows({ action: 'access.denied', actorId: other.id }), 1)
+    res = await as(
+      client.post(`/cases/filters/${row.id}/delete`).withCsrfToken().redirects(0),
+      head
+    )
+    res.assertStatus(302)
+    assert.isNull(await db.from('saved_case_filters').where('id', row.id).first())
+    assert.lengthOf(await auditRows({ action: 'case_filter.deleted', actorId: head.id }), 1)
+    // Roles without the case list cannot save.
+    const keeper = await makeUser(UNITS.camau, ['warehouse_keeper'])
+    res = await as(
+      client.post('/cases/filters').form({ name: 'x' }).withCsrfToken().redirects(0),
+      keeper
+    )
+    res.assertStatus(403)
   })
 })
