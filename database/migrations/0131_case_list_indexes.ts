@@ -9,7 +9,11 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  * (case number, judgment number, receipt number) and the head's queue of submitted drafts.
  */
 const LIST = [
-  ['cases_list_date_index', ['decision_date', 'id', 'draft_status', 'unit_path', 'status']],
+  // also unit_id and number: the unexecuted-cases export reads its scan from the index alone
+  [
+    'cases_list_date_index',
+    ['decision_date', 'id', 'draft_status', 'unit_path', 'status', 'unit_id', 'number'],
+  ],
   ['cases_list_number_index', ['year', 'seq', 'id', 'draft_status', 'unit_path', 'status']],
   ['cases_list_remaining_index', ['remaining', 'id', 'draft_status', 'unit_path', 'status']],
   ['cases_list_status_index', ['status', 'id', 'draft_status', 'unit_path']],
