@@ -45,12 +45,24 @@ async function rowsOf(c: CaseScope, f: DeadlineFacts) {
 
 const SCOPE_COLUMNS = ['id', 'unit_id', 'unit_path', 'officer_id', 'status', 'draft_status']
 
+/**
+ * Deletes a case's (or request's) rows by primary key after a plain read: a DELETE by a secondary key would
+ * take gap locks on MariaDB, and two transactions refreshing different cases could then deadlock on their
+ * inserts. The case row itself is already locked by the write (lockCase), so no one else rewrites these rows.
+ */
+async function deleteRows(client: QueryClientContract, column: string, value: number) {
+  const ids = (await client.from('case_deadlines').where(column, value).select('id')).map(
+    (r) => r.id
+  )
+  if (ids.length) await client.from('case_deadlines').whereIn('id', ids).delete()
+}
+
 /** Rewrites the pending deadlines of one case, in the caller's transaction. */
 export async function refreshCaseDeadlines(client: QueryClientContract, caseId: number) {
   // Load the working-day calendar through this transaction if the cache is cold (a second connection
   // would wait for this one on SQLite).
   await isWorkingDay('2000-01-03', client)
-  await client.from('case_deadlines').where('case_id', caseId).delete()
+  await deleteRows(client, 'case_id', caseId)
   const c = await client.from('cases').where('id', caseId).select(SCOPE_COLUMNS).first()
   if (!c || c.draft_status !== 'approved') return
   const facts = (await loadFacts([caseId], client)).get(caseId)
@@ -62,7 +74,7 @@ export async function refreshCaseDeadlines(client: QueryClientContract, caseId: 
 /** Rewrites the decision deadline of one request: present while it is pending. */
 export async function refreshRequestDeadline(client: QueryClientContract, requestId: number) {
   await isWorkingDay('2000-01-03', client)
-  await client.from('case_deadlines').where('request_id', requestId).delete()
+  await deleteRows(client, 'request_id', requestId)
   const r = await client
     .from('enforcement_requests as r')
     .join('units as u', 'u.id', 'r.unit_id')
