@@ -14,6 +14,7 @@ export default defineConfig({
     () => import('#reporting/commands/main'),
     () => import('#audit/commands/main'),
     () => import('#cases/imports/commands/main'),
+    () => import('#cases/commands/main'),
   ],
   providers: [
     () => import('@adonisjs/core/providers/app_provider'),

@@ -9,9 +9,15 @@ import db from '@adonisjs/lucid/services/db'
 const TERMINAL = `'completed','terminated','delegated_out','withdrawn','revoked'`
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
 
-/** Form 06 per province of the national tree (province = the unit itself or its parent), for [start, end]. */
-export function rawForm06Sql(start: string, end: string) {
+/**
+ * Form 06 per province of the national civil tree under `nationalPath` (e.g. '/1/'; the military units are a
+ * separate tree and not part of the national form), for [start, end]. Province = the unit itself or its parent;
+ * the national office's own cases make their own row.
+ */
+export function rawForm06Sql(start: string, end: string, nationalPath: string) {
   if (!ISO_DAY.test(start) || !ISO_DAY.test(end)) throw new Error('ISO days expected')
+  if (!/^(\/\d+)+\/$/.test(nationalPath)) throw new Error('unit path expected')
+  const upper = `${nationalPath.slice(0, -1)}0`
   const st = `COALESCE(e.status, 'in_progress')`
   // The day the case reached its status at E (only meaningful when terminal).
   const since = `e.from_date`
@@ -19,7 +25,7 @@ export function rawForm06Sql(start: string, end: string) {
   const endedIn = (statuses: string) => `(${st} IN (${statuses}) AND ${since} >= '${start}')`
   const count = (predicate: string) => `SUM(CASE WHEN ${predicate} THEN 1 ELSE 0 END)`
   const withConditions = `${st} IN ('in_progress','postponed','suspended')`
-  return `SELECT CASE WHEN u.level = 'province' THEN u.id ELSE u.parent_id END AS province_id,
+  return `SELECT CASE WHEN u.level IN ('province', 'national') THEN u.id ELSE u.parent_id END AS province_id,
   ${count(`NOT ${endedBefore}`)} AS c1,
   ${count(`c.decision_date < '${start}' AND NOT ${endedBefore}`)} AS c2,
   ${count(`c.decision_date >= '${start}'`)} AS c3,
@@ -40,7 +46,8 @@ FROM cases c
 JOIN units u ON u.id = c.unit_id
 LEFT JOIN case_status_spans e ON e.case_id = c.id AND e.from_date <= '${end}' AND (e.to_date IS NULL OR e.to_date > '${end}')
 WHERE c.draft_status = 'approved' AND c.decision_date <= '${end}'
-GROUP BY CASE WHEN u.level = 'province' THEN u.id ELSE u.parent_id END`
+  AND c.unit_path >= '${nationalPath}' AND c.unit_path < '${upper}'
+GROUP BY CASE WHEN u.level IN ('province', 'national') THEN u.id ELSE u.parent_id END`
 }
 
 export const median = (xs: number[]) => {

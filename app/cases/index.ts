@@ -86,7 +86,13 @@ export {
   type DeadlineKind,
   type FactEvent,
 } from './services/deadlines/rules.js'
-export { caseDeadlines, overdueItems, type OverdueItem } from './services/deadlines/load.js'
+export {
+  caseDeadlines,
+  overdueItems,
+  overdueCount,
+  type OverdueItem,
+} from './services/deadlines/load.js'
+export { rebuildDeadlines } from './services/deadlines/store.js'
 export { default as Attachment, OWNER_TYPES, type OwnerType } from './models/attachment.js'
 export { UploadAttachment } from './actions/upload_attachment.js'
 export {

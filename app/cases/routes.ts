@@ -11,6 +11,7 @@ import './routes_ui.js'
 import './routes_imports.js'
 
 const CasesController = () => import('./controllers/cases_controller.js')
+const SavedFiltersController = () => import('./controllers/saved_filters_controller.js')
 const JudgmentsController = () => import('./controllers/judgments_controller.js')
 const RequestsController = () => import('./controllers/requests_controller.js')
 const DecisionsController = () => import('./controllers/decisions_controller.js')
@@ -26,6 +27,11 @@ router
   .group(() => {
     router.get('/cases', [CasesController, 'index']).as('cases.index')
     router.get('/cases/mine', [CasesController, 'mine']).as('cases.mine')
+    router.post('/cases/filters', [SavedFiltersController, 'store']).as('cases.filters.store')
+    router
+      .post('/cases/filters/:id/delete', [SavedFiltersController, 'destroy'])
+      .as('cases.filters.destroy')
+      .where('id', id.id)
     router.get('/cases/:id', [CasesController, 'show']).as('cases.show').where('id', id.id)
     router
       .post('/cases/:id/events', [CasesController, 'storeEvent'])

@@ -6,11 +6,12 @@
 import router from '@adonisjs/core/services/router'
 import edge from 'edge.js'
 import { middleware } from '#start/kernel'
-import { registerDashboardWidget, registerNavItem } from '#core'
+import { onCalendarChanged, registerDashboardWidget, registerNavItem } from '#core'
 import type { User } from '#accounts'
 import type Case from './models/case.js'
 import { canRecord } from './services/access.js'
-import { caseDeadlines, overdueItems, publicationsOf } from './services/deadlines/load.js'
+import { caseDeadlines, overdueCount, publicationsOf } from './services/deadlines/load.js'
+import { refreshDeadlinesAround } from './services/deadlines/store.js'
 import { REVERIFY_REASONS } from './services/deadlines/rules.js'
 import { registerCaseMessageFormats } from './services/message_formats.js'
 import { today } from './services/dates.js'
@@ -19,6 +20,8 @@ const DeadlinesController = () => import('./controllers/deadlines_controller.js'
 const number = router.matchers.number()
 
 registerCaseMessageFormats()
+// Due days counted in working days move when the calendar changes.
+onCalendarChanged(refreshDeadlinesAround)
 
 /** Data of the case page's deadline panel (cases/deadlines/_panel.edge). */
 edge.global('deadlinePanel', async (user: User, c: Case) => {
@@ -65,7 +68,7 @@ registerDashboardWidget({
   order: 23,
   view: 'cases/deadlines/widget',
   load: async (user: User) => ({
-    count: (await overdueItems(user, { mine: true })).length,
+    count: await overdueCount(user, { mine: true }),
     route: 'deadlines.mine',
     title: 'deadlines.widgets.mine',
   }),
@@ -76,7 +79,7 @@ registerDashboardWidget({
   order: 24,
   view: 'cases/deadlines/widget',
   load: async (user: User) => ({
-    count: (await overdueItems(user, {})).length,
+    count: await overdueCount(user, {}),
     route: 'deadlines.index',
     title: 'deadlines.widgets.unit',
   }),

@@ -3,7 +3,8 @@ import type { User } from '#accounts'
 import { visibleCases } from './services/access.js'
 import EnforcementRequest from './models/enforcement_request.js'
 import { OPEN_STATUSES } from './state_machine.js'
-import { requestDeadline, today } from './services/dates.js'
+import { today } from './services/dates.js'
+import db from '@adonisjs/lucid/services/db'
 
 const n = (rows: any[], key = 'total') => Number(rows[0]?.$extras?.[key] ?? 0)
 
@@ -84,13 +85,19 @@ export function registerCaseWidgets() {
           .where('draft_status', 'rejected')
           .count('* as total')
       )
-      const pending = await EnforcementRequest.query()
+      const [pending] = await EnforcementRequest.query()
         .where('unit_id', user.unitId)
         .where('status', 'pending')
-        .select('received_on')
-      const deadlines = await Promise.all(pending.map((r) => requestDeadline(r.receivedOn)))
-      const overdue = deadlines.filter((d) => d < today()).length
-      return { drafts, rejected, pending: pending.length, overdue }
+        .count('* as total')
+      // Overdue decisions: the pending requests' deadline facts, one indexed count.
+      const [late] = await db
+        .from('case_deadlines')
+        .where('unit_id', user.unitId)
+        .where('due_on', '<', today())
+        .whereNotNull('request_id')
+        .count('* as total')
+      const overdue = Number(late?.total ?? 0)
+      return { drafts, rejected, pending: n([pending]), overdue }
     },
   })
 }

@@ -88,6 +88,20 @@ export function invalidateCalendar() {
   cache = null
 }
 
+type CalendarListener = (day: string) => Promise<void>
+const listeners: CalendarListener[] = []
+
+/** Modules that store dates computed from the calendar (e.g. deadline facts) recompute them on a change. */
+export function onCalendarChanged(listener: CalendarListener) {
+  listeners.push(listener)
+}
+
+/** After committing a change of `day` in the calendar: drops the cache, then runs the listeners. */
+export async function calendarChanged(day: string) {
+  invalidateCalendar()
+  for (const listener of listeners) await listener(day)
+}
+
 function isWeekend(day: string): boolean {
   return DateTime.fromISO(day, { zone: 'utc' }).weekday >= 6
 }

@@ -11,6 +11,8 @@ export {
   holidayName,
   calendarBetween,
   invalidateCalendar,
+  calendarChanged,
+  onCalendarChanged,
   type Holiday,
 } from './calendar.js'
 export {

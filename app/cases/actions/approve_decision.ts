@@ -12,6 +12,7 @@ import { assertPastDay, writeTransaction } from '../services/dates.js'
 import { openAssignment, openStatusSpan } from '../services/spans.js'
 import { insertEvent, insertMoney, refreshCaches } from '../services/ledger.js'
 import { addTerm } from '../services/search/terms.js'
+import { refreshRequestDeadline } from '../services/deadlines/store.js'
 import { EVENT_RULES } from '../state_machine.js'
 
 /** Decision number: sequence per unit and calendar year of the decision date. */
@@ -138,6 +139,7 @@ export class ApproveDecision {
           .from('enforcement_requests')
           .where('id', request.id)
           .update({ status: 'accepted', decided_on: day })
+        await refreshRequestDeadline(trx, request.id)
       }
       const after = await refreshCaches(trx, c)
       await recordAudit(

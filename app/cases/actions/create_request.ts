@@ -6,6 +6,7 @@ import EnforcementRequest from '../models/enforcement_request.js'
 import Judgment from '../models/judgment.js'
 import { isClerkOf } from '../services/access.js'
 import { assertPastDay, writeTransaction } from '../services/dates.js'
+import { refreshRequestDeadline } from '../services/deadlines/store.js'
 
 export interface RequestInput {
   requester: string
@@ -38,6 +39,7 @@ export class CreateRequest {
         },
         { client: trx }
       )
+      await refreshRequestDeadline(trx, request.id)
       await recordAudit(
         {
           actor,

@@ -6,6 +6,7 @@ import { recordAudit } from '#audit'
 import { lockCase } from '../services/case_lock.js'
 import { assertCanRecord } from '../services/access.js'
 import { assertPastDay, writeTransaction } from '../services/dates.js'
+import { refreshCaseDeadlines } from '../services/deadlines/store.js'
 
 export const PUBLICATION_ACTIONS = ['publish', 'update', 'remove'] as const
 export type PublicationAction = (typeof PUBLICATION_ACTIONS)[number]
@@ -67,6 +68,7 @@ export class RecordPublication {
           recorded_at: new Date(),
         })
         .returning('id')
+      await refreshCaseDeadlines(trx, c.id)
       await recordAudit(
         {
           actor,

@@ -5,6 +5,7 @@ import { recordAudit } from '#audit'
 import EnforcementRequest from '../models/enforcement_request.js'
 import { isClerkOf } from '../services/access.js'
 import { assertPastDay, writeTransaction } from '../services/dates.js'
+import { refreshRequestDeadline } from '../services/deadlines/store.js'
 
 /** Use case: a pending request is refused with a written reason (the refusal is a dated act of the unit). */
 export class RefuseRequest {
@@ -37,6 +38,7 @@ export class RefuseRequest {
       request.refusalReason = input.reason.trim()
       request.decidedOn = input.decidedOn
       await request.save()
+      await refreshRequestDeadline(trx, request.id)
       await recordAudit(
         {
           actor,

@@ -6,6 +6,7 @@ import { lockCase } from '../services/case_lock.js'
 import { assertCanRecord } from '../services/access.js'
 import { writeTransaction } from '../services/dates.js'
 import type { ReverifyReason } from '../services/deadlines/rules.js'
+import { refreshCaseDeadlines } from '../services/deadlines/store.js'
 
 /**
  * Use case: the assigned officer sets why a case without conditions is re-verified every 12 months instead
@@ -21,6 +22,7 @@ export class SetReverifyInterval {
         throw new RuleViolation('deadlines.errors.reverify_not_applicable')
       const row = await trx.from('cases').where('id', c.id).select('reverify_reason').first()
       await trx.from('cases').where('id', c.id).update({ reverify_reason: reason })
+      await refreshCaseDeadlines(trx, c.id)
       await recordAudit(
         {
           actor,

@@ -5,7 +5,8 @@ import type Case from '../models/case.js'
 import { caseFilterValidator, eventValidator, moneyValidator } from '../validators/cases.js'
 import { judgmentValidator, requestValidator } from '../validators/intake.js'
 import { draftValidator, approveValidator, rejectValidator } from '../validators/decisions.js'
-import { listCases, caseDetail } from '../services/queries.js'
+import { caseDetail } from '../services/queries.js'
+import { listCasePage } from '../services/case_list.js'
 import { draftInput, recordEventFrom, recordMoneyFrom } from '../services/inputs.js'
 import { CreateJudgment } from '../actions/create_judgment.js'
 import { CreateRequest } from '../actions/create_request.js'
@@ -68,15 +69,18 @@ export default class CasesApiController {
     requireAnyRole(user, CASE_READERS, 'case_list')
     const v = await this.input(ctx, caseFilterValidator, ctx.request.qs())
     if (!v.ok) return
-    const page = await listCases(user, v.body)
-    const meta = page.getMeta()
+    const page = await listCasePage(user, v.body)
     return {
-      data: page.all().map(caseJson),
+      data: page.rows.map(caseJson),
       meta: {
-        total: meta.total,
-        per_page: meta.perPage,
-        current_page: meta.currentPage,
-        last_page: meta.lastPage,
+        // exact up to 10,000; beyond it `total_capped` is true and `last_page` null (follow `next`)
+        total: page.total,
+        total_capped: page.capped,
+        per_page: page.perPage,
+        current_page: page.page,
+        last_page: page.lastPage,
+        next: page.next,
+        previous: page.previous,
       },
     }
   }

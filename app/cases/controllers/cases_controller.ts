@@ -1,4 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import app from '@adonisjs/core/services/app'
+import db from '@adonisjs/lucid/services/db'
+import { FILTER_KEYS } from '../actions/save_case_filter.js'
 import {
   CASE_STATUSES,
   EVENT_RULES,
@@ -13,12 +16,37 @@ import {
   moneyValidator,
   assignValidator,
 } from '../validators/cases.js'
-import { listCases, caseDetail, officersOf, officersInReach } from '../services/queries.js'
+import { caseDetail, officersOf, officersInReach } from '../services/queries.js'
+import { listCasePage, officersForFilter } from '../services/case_list.js'
 import { canRecord, isHeadOf } from '../services/access.js'
 import { recordEventFrom, recordMoneyFrom } from '../services/inputs.js'
 import { AssignOfficer } from '../actions/assign_officer.js'
 import { today } from '../services/dates.js'
 import { CASE_READERS, requireAnyRole, validate } from './helpers.js'
+
+/** A link to the same list with some parameters changed (undefined drops one); cursors never carry over. */
+function listUrl(path: string, qs: Record<string, unknown>) {
+  return (changes: Record<string, unknown> = {}) => {
+    const params = new URLSearchParams()
+    for (const [k, v] of Object.entries({
+      ...qs,
+      after: undefined,
+      before: undefined,
+      page: undefined,
+      ...changes,
+    }))
+      if (v !== undefined && v !== null && v !== '') params.set(k, String(v))
+    const text = params.toString()
+    return text ? `${path}?${text}` : path
+  }
+}
+
+/** The list's filter and sort parameters (what a saved filter keeps). */
+function filterFields(qs: Record<string, unknown>) {
+  return Object.fromEntries(
+    FILTER_KEYS.filter((k) => qs[k] !== undefined && qs[k] !== '').map((k) => [k, String(qs[k])])
+  )
+}
 
 /** Case list, "my cases", the case page and its action forms. */
 export default class CasesController {
@@ -34,15 +62,27 @@ export default class CasesController {
     const user = ctx.auth.getUserOrFail()
     requireAnyRole(user, mine ? ['officer'] : CASE_READERS, 'case_list')
     const filters = await validate(ctx, caseFilterValidator, ctx.request.qs())
-    const cases = await listCases(user, filters, { mine })
-    cases.baseUrl(ctx.request.url()).queryString({ ...ctx.request.qs(), page: undefined })
-    const officers = mine ? [] : await officersInReach(user)
+    const cases = await listCasePage(user, filters, { mine })
+    const officers = mine
+      ? []
+      : app.inTest
+        ? await officersInReach(user)
+        : await officersForFilter(user, async (u) => await officersInReach(u))
     return ctx.view.render('cases/cases/index', {
       cases,
       filters,
       officers,
       mine,
       statuses: CASE_STATUSES,
+      listUrl: listUrl(ctx.request.url(), ctx.request.qs()),
+      savedFilters: mine
+        ? []
+        : await db
+            .from('saved_case_filters')
+            .where('user_id', user.id)
+            .orderBy('name')
+            .select('id', 'name', 'query'),
+      currentFilter: Object.entries(filterFields(ctx.request.qs())),
     })
   }
 

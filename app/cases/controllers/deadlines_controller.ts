@@ -4,7 +4,7 @@ import { RecordPublication } from '../actions/record_publication.js'
 import { SetReverifyInterval } from '../actions/set_reverify_interval.js'
 import { findReadableCase } from '../services/access.js'
 import { officersInReach } from '../services/queries.js'
-import { caseDeadlines, overdueItems, pageOf } from '../services/deadlines/load.js'
+import { caseDeadlines, overduePage, type OverdueFilters } from '../services/deadlines/load.js'
 import { DEADLINE_KINDS } from '../services/deadlines/rules.js'
 import {
   overdueFilterValidator,
@@ -22,8 +22,7 @@ export default class DeadlinesController {
     const user = ctx.auth.getUserOrFail()
     requireAnyRole(user, ['officer'], 'overdue_mine')
     const filters = await validate(ctx, overdueFilterValidator, ctx.request.qs())
-    const items = await overdueItems(user, { mine: true, kind: filters.kind ?? null })
-    return this.render(ctx, items, filters, true, [])
+    return this.render(ctx, { mine: true, kind: filters.kind ?? null }, filters, true, [])
   }
 
   async index(ctx: HttpContext) {
@@ -33,15 +32,20 @@ export default class DeadlinesController {
     const officers = await officersInReach(user)
     if (filters.officer_id && !officers.some((o) => o.id === filters.officer_id))
       throw new AccessDenied('outside_jurisdiction', { type: 'user', id: filters.officer_id })
-    const items = await overdueItems(user, {
-      officerId: filters.officer_id ?? null,
-      kind: filters.kind ?? null,
-    })
-    return this.render(ctx, items, filters, false, officers)
+    const query = { officerId: filters.officer_id ?? null, kind: filters.kind ?? null }
+    return this.render(ctx, query, filters, false, officers)
   }
 
-  private render(ctx: HttpContext, items: any[], filters: any, mine: boolean, officers: any[]) {
-    const page = pageOf(items, filters.page ?? 1)
+  /** One page read from the deadline facts in the database (never the whole list). */
+  private async render(
+    ctx: HttpContext,
+    query: OverdueFilters,
+    filters: any,
+    mine: boolean,
+    officers: any[]
+  ) {
+    const user = ctx.auth.getUserOrFail()
+    const page = await overduePage(user, query, filters.page ?? 1)
     page.baseUrl(ctx.request.url()).queryString({ ...ctx.request.qs(), page: undefined })
     return ctx.view.render('cases/deadlines/overdue', {
       items: page,

@@ -10,6 +10,7 @@ import type { User } from '#accounts'
 import { recordAudit } from '#audit'
 import { addTerm } from './search/terms.js'
 import { REMAINING_REDUCERS, totals, type Line } from './balance.js'
+import { refreshCaseDeadlines } from './deadlines/store.js'
 
 export interface EventRow {
   type: string
@@ -119,7 +120,10 @@ export function lastBalanceDay(lines: Line[]): string | null {
   return days.length ? days.reduce((a, b) => (a > b ? a : b)) : null
 }
 
-/** Rewrites the list caches from the derived truth (open span, ledger, open assignment). */
+/**
+ * Rewrites the list caches from the derived truth (open span, ledger, open assignment), and the case's
+ * pending deadlines (`case_deadlines`): every event, money and approval write ends here.
+ */
 export async function refreshCaches(
   trx: TransactionClientContract,
   c: Case
@@ -137,6 +141,7 @@ export async function refreshCaches(
   c.status = status
   c.remaining = remaining
   c.held = held
+  await refreshCaseDeadlines(trx, c.id)
   return { status, remaining, held }
 }
 

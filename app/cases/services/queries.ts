@@ -1,12 +1,11 @@
 /** Read models shared by the pages and the API; every case read starts from `visibleCases`. */
 import type { Infer } from '@vinejs/vine/types'
-import { whereContains, likeClause } from '#core'
 import db from '@adonisjs/lucid/services/db'
 import { User, reachPrefix } from '#accounts'
 import { sortVi } from '#core'
 import type { caseFilterValidator } from '../validators/cases.js'
 import { OPEN_STATUSES } from '../state_machine.js'
-import { visibleCases, findReadableCase } from './access.js'
+import { findReadableCase } from './access.js'
 import { withRunningBalance } from './balance.js'
 import CaseEvent from '../models/case_event.js'
 import MoneyEntry from '../models/money_entry.js'
@@ -14,53 +13,7 @@ import Assignment from '../models/assignment.js'
 
 export type CaseFilters = Infer<typeof caseFilterValidator>
 
-export function listCases(user: User, filters: CaseFilters, options: { mine?: boolean } = {}) {
-  const query = visibleCases(user)
-    .where('cases.draft_status', 'approved')
-    .preload('officer')
-    .preload('unit')
-  if (options.mine) query.where('cases.officer_id', user.id)
-  if (filters.status === 'open') query.whereIn('cases.status', [...OPEN_STATUSES])
-  else if (filters.status) query.where('cases.status', filters.status)
-  if (filters.officer_id) query.where('cases.officer_id', filters.officer_id)
-  if (filters.kind) query.where('cases.kind', filters.kind)
-  if (filters.origin) query.where('cases.origin', filters.origin)
-  if (filters.from) query.where('cases.decision_date', '>=', filters.from)
-  if (filters.to) query.where('cases.decision_date', '<=', filters.to)
-  if (filters.credit) query.where('cases.credit_institution', true)
-  if (filters.q) {
-    whereContains(
-      query,
-      ['cases.number', 'cases.debtor_name', 'cases.creditor_name'],
-      filters.q,
-      (w, pattern) =>
-        w.orWhereIn('cases.id', (sub: any) =>
-          sub
-            .from('case_parties')
-            .select('case_id')
-            .whereRaw(...likeClause('name', pattern))
-        )
-    )
-  }
-  const dir = filters.dir ?? 'desc'
-  switch (filters.sort ?? 'decision_date') {
-    case 'number':
-      query.orderBy('cases.year', dir).orderBy('cases.seq', dir)
-      break
-    case 'remaining':
-      query.orderBy('cases.remaining', dir)
-      break
-    case 'status':
-      query.orderBy('cases.status', dir)
-      break
-    case 'debtor_name':
-      query.orderBy('cases.debtor_name', dir)
-      break
-    default:
-      query.orderBy('cases.decision_date', dir)
-  }
-  return query.orderBy('cases.id', dir).paginate(filters.page ?? 1, filters.per_page ?? 25)
-}
+// The case list itself lives in case_list.ts (keyset pages on the list indexes).
 
 /** Everything the case page and the API detail show, after the read check. */
 export async function caseDetail(user: User, id: number | string) {

@@ -18,6 +18,9 @@ export const caseFilterValidator = vine.compile(
     dir: vine.enum(['asc', 'desc']).optional(),
     page: vine.number().positive().withoutDecimals().optional(),
     per_page: vine.number().positive().withoutDecimals().max(100).optional(),
+    // keyset cursors of the case list (services/case_list.ts)
+    after: vine.string().maxLength(1000).optional(),
+    before: vine.string().maxLength(1000).optional(),
   })
 )
 

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { User } from '#accounts'
-import { AccessDenied, RuleViolation, invalidateCalendar } from '#core'
+import { AccessDenied, RuleViolation, calendarChanged } from '#core'
 import { recordAudit } from '#audit'
 import { mayManageCalendar } from '../access.js'
 
@@ -34,6 +34,6 @@ export class AddCalendarDay {
         trx
       )
     })
-    invalidateCalendar()
+    await calendarChanged(input.day)
   }
 }

@@ -80,11 +80,24 @@ export class OpenCell {
 }
 
 export class ReadList {
-  async handle(user: User, input: ReportRequest & { page: number; perPage: number }) {
+  async handle(
+    user: User,
+    input: ReportRequest & {
+      page: number
+      perPage: number
+      after?: string | null
+      withTotal?: boolean
+    }
+  ) {
     const { plugin, ctx } = await prepare(user, input)
     const def = plugin.definition
     if (def.type !== 'list') throw new RuleViolation('reporting.not_a_list', { form: input.form })
-    const result = await def.list(ctx, { page: input.page, perPage: input.perPage })
+    const result = await def.list(ctx, {
+      page: input.page,
+      perPage: input.perPage,
+      after: input.after ?? null,
+      withTotal: input.withTotal ?? true,
+    })
     return {
       ...result,
       manifest: plugin.manifest,

@@ -73,6 +73,12 @@ export default class DemoGenerate extends BaseCommand {
         .sort((a, b) => b[1] - a[1])
         .map(([s, n]) => `${s} ${((100 * n) / summary.cases).toFixed(1)}%`)
       this.logger.info(`status at ${summary.horizon}: ${mix.join(', ')}`)
+      // The deadline facts of the loaded cases (the lists and the dashboards read them).
+      const { rebuildDeadlines } = await import('#cases')
+      const facts = await rebuildDeadlines({ connection, log: (line) => this.logger.info(line) })
+      this.logger.info(
+        `deadline facts: ${facts.rows.toLocaleString('en')} pending deadlines in ${facts.seconds.toFixed(1)} s`
+      )
     } catch (error) {
       if (error instanceof DemoRefused) {
         this.logger.error(error.message)

@@ -1,5 +1,6 @@
 import { ListLoader } from '@adonisjs/core/ace'
 import BenchForms from './bench_forms.js'
+import BenchScale from './bench_scale.js'
 import DemoGenerate from './demo_generate.js'
 import MakePlugin from './make_plugin.js'
 import ReconciliationSnapshot from './reconciliation_snapshot.js'
@@ -8,7 +9,13 @@ import ReconciliationSnapshot from './reconciliation_snapshot.js'
  * The reporting module's ace commands, registered in adonisrc.ts `commands` (each module that owns commands
  * exposes such a loader, so `app/core/commands` keeps only the app-wide `thads:prepare`).
  */
-const loader = new ListLoader([BenchForms, DemoGenerate, MakePlugin, ReconciliationSnapshot])
+const loader = new ListLoader([
+  BenchForms,
+  BenchScale,
+  DemoGenerate,
+  MakePlugin,
+  ReconciliationSnapshot,
+])
 
 export const getMetaData = () => loader.getMetaData()
 export const getCommand: typeof loader.getCommand = (metaData) => loader.getCommand(metaData)

@@ -188,10 +188,14 @@ export interface ListReportDefinition {
   kind: 'form'
   type: 'list'
   columns: ColumnSpec[]
+  /**
+   * One page: by number (`page`, the screen) or, when `after` is given, the rows after that keyset cursor (a
+   * string the plugin returned as `next`; exports stream this way). `withTotal: false` skips the count.
+   */
   list(
     ctx: ReportContext,
-    page: { page: number; perPage: number }
-  ): Promise<{ rows: Record<string, unknown>[]; total: number }>
+    page: { page: number; perPage: number; after?: string | null; withTotal?: boolean }
+  ): Promise<{ rows: Record<string, unknown>[]; total: number; next?: string | null }>
 }
 
 export interface ExportPluginDefinition {

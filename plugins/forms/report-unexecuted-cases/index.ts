@@ -1,6 +1,7 @@
 /**
  * Cases still open at period end E (in progress, postponed, suspended, without conditions) with their
- * remaining amount at E. One paged SQL query plus its count; nothing is loaded into memory beyond a page.
+ * remaining amount at E. One paged SQL query (keyset cursor for exports: no OFFSET, no repeated count) plus
+ * one count for the screen; nothing is loaded into memory beyond a page.
  */
 import { definePlugin } from '#reporting'
 
@@ -37,27 +38,59 @@ export default definePlugin({
       label: { vi: 'Còn phải thi hành (đồng)', en: 'Remaining (VND)' },
     },
   ],
-  list: async (ctx, { page, perPage }) => {
+  list: async (ctx, { page, perPage, after, withTotal = true }) => {
     const base = () => ctx.caseFacts().whereRaw(ctx.sql.openAtEnd)
-    const [{ n }] = await base().count('* as n')
-    const rows = await ctx
-      .joinRemainingAtEnd(base())
-      .join('units as u', 'u.id', 'c.unit_id')
+    const total = withTotal ? Number((await base().count('* as n'))[0].n) : -1
+    // Per row: the unit's code and the remaining amount at E, each one indexed lookup (the covering
+    // money_entries (case_id, effective_date, kind, amount) index), so the scope's cases drive the query and
+    // a page reads only its own rows.
+    const query = base()
       .select(
         'c.id',
         'c.number',
-        'u.code as unit_code',
+        ctx.raw('(SELECT u.code FROM units u WHERE u.id = c.unit_id) AS unit_code'),
         'c.decision_date',
         ctx.raw(`${ctx.sql.status} AS status`),
-        ctx.raw('COALESCE(r.remaining, 0) AS remaining')
+        ctx.raw(
+          `COALESCE((SELECT SUM(${ctx.sql.balance}) FROM money_entries m WHERE m.case_id = c.id AND ${ctx.sql.datedByEnd}), 0) AS remaining`
+        )
       )
       .orderBy('c.decision_date')
       .orderBy('c.id')
-      .offset((page - 1) * perPage)
       .limit(perPage)
+    const cursor = after ? decode(after) : null
+    if (cursor)
+      query
+        .where('c.decision_date', '>=', cursor.d)
+        .where((w: any) =>
+          w
+            .where('c.decision_date', '>', cursor.d)
+            .orWhere((x: any) => x.where('c.decision_date', cursor.d).where('c.id', '>', cursor.id))
+        )
+    else query.offset((page - 1) * perPage)
+    const rows = (await query).map((r: any) => ({ ...r, remaining: Number(r.remaining) }))
+    const last = rows[rows.length - 1]
     return {
-      rows: rows.map((r: any) => ({ ...r, remaining: Number(r.remaining) })),
-      total: Number(n),
+      rows,
+      total,
+      next:
+        rows.length === perPage && last ? encode(day(last.decision_date), Number(last.id)) : null,
     }
   },
 })
+
+/** Keyset cursor of the list: the last row's accepted date and id. */
+function encode(d: string, id: number) {
+  return `${d}~${id}`
+}
+function decode(text: string): { d: string; id: number } | null {
+  const m = /^(\d{4}-\d{2}-\d{2})~(\d+)$/.exec(text)
+  return m ? { d: m[1], id: Number(m[2]) } : null
+}
+function day(v: unknown): string {
+  if (v instanceof Date) {
+    const p = (n: number) => String(n).padStart(2, '0')
+    return `${v.getFullYear()}-${p(v.getMonth() + 1)}-${p(v.getDate())}`
+  }
+  return String(v).slice(0, 10)
+}

@@ -68,6 +68,36 @@ test.group('Extra reports', (group) => {
     }
   })
 
+  test('the unexecuted list read by keyset cursor (exports) equals the list read at once, with no count', async ({
+    assert,
+  }) => {
+    const def = formPlugin('report-unexecuted-cases')!.definition as ListReportDefinition
+    const ctx = await buildContext({
+      unit: unitRef(province),
+      period: periodRange(2025, 12),
+      layout: 'unit',
+      officerId: null,
+    })
+    const all = await def.list(ctx, { page: 1, perPage: 100_000 })
+    assert.isAbove(all.total, 3)
+    const streamed: Record<string, unknown>[] = []
+    let page = await def.list(ctx, { page: 1, perPage: 3, withTotal: false })
+    assert.equal(page.total, -1)
+    for (let guard = 0; guard < 10_000; guard++) {
+      streamed.push(...page.rows)
+      if (!page.next) break
+      page = await def.list(ctx, { page: 1, perPage: 3, after: page.next, withTotal: false })
+    }
+    assert.deepEqual(
+      streamed.map((r) => r.id),
+      all.rows.map((r) => r.id)
+    )
+    assert.deepEqual(
+      streamed.map((r) => r.remaining),
+      all.rows.map((r) => r.remaining)
+    )
+  })
+
   test("credit-institution cases are the year's cases flagged as such", async ({ assert }) => {
     const list = await readAll('report-credit-institution-cases', province, 2025, 12)
     const all = await compute('form-06-cases', province, 2025, 12)

@@ -9,8 +9,8 @@ import { defaultLayout, TOTAL_KEY, UNASSIGNED_KEY } from '../../services/context
 import { periodRange } from '../../services/period.js'
 import type { ListColumn, ListExport } from '../types.js'
 
-/** Rows read per query while exporting. */
-export const EXPORT_PAGE = 1000
+/** Rows read per query while exporting (a page is a keyset range; 5,000 rows hold a few MB). */
+export const EXPORT_PAGE = 5000
 
 export interface ListTarget extends ReportRequest {
   target: 'list' | 'cell'
@@ -84,6 +84,23 @@ export async function listSource(
       total: first.total,
       async *pages() {
         yield first.rows
+        // A plugin that pages by keyset hands back a cursor: follow it, with no count and no OFFSET.
+        let cursor = first.next ?? null
+        if (first.next !== undefined) {
+          while (cursor) {
+            const next = await new ReadList().handle(user, {
+              ...input,
+              page: 1,
+              perPage: pageSize,
+              after: cursor,
+              withTotal: false,
+            })
+            if (next.rows.length === 0) return
+            yield next.rows
+            cursor = next.next ?? null
+          }
+          return
+        }
         for (let page = 2; (page - 1) * pageSize < first.total; page++) {
           const next = await new ReadList().handle(user, { ...input, page, perPage: pageSize })
           if (next.rows.length === 0) return

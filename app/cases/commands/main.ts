@@ -1,0 +1,8 @@
+import { ListLoader } from '@adonisjs/core/ace'
+import RebuildDeadlines from './rebuild_deadlines.js'
+
+/** The cases module's ace commands, registered in adonisrc.ts `commands`. */
+const loader = new ListLoader([RebuildDeadlines])
+
+export const getMetaData = () => loader.getMetaData()
+export const getCommand: typeof loader.getCommand = (metaData) => loader.getCommand(metaData)
