@@ -12,6 +12,7 @@ export default defineConfig({
     () => import('@adonisjs/core/commands'),
     () => import('@adonisjs/lucid/commands'),
     () => import('#reporting/commands/main'),
+    () => import('#integrations/commands/main'),
   ],
   providers: [
     () => import('@adonisjs/core/providers/app_provider'),

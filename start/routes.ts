@@ -9,6 +9,7 @@ await import('#audit/routes')
 await import('#periods/routes')
 await import('#reporting/routes')
 await import('#cases/routes')
+await import('#integrations/routes')
 
 registerAccountWidgets()
 

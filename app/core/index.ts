@@ -20,3 +20,10 @@ export {
   type PlaceholderFormat,
 } from './messages.js'
 export { seededRandom, type SeededRandom } from './random.js'
+export {
+  registerCaseEventListener,
+  unregisterCaseEventListener,
+  notifyCaseEvent,
+  type CaseEventNotice,
+  type CaseEventListener,
+} from './case_events.js'

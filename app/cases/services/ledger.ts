@@ -8,6 +8,7 @@ import type Case from '../models/case.js'
 import type { MoneyKind } from '../models/money_entry.js'
 import type { User } from '#accounts'
 import { recordAudit } from '#audit'
+import { notifyCaseEvent } from '#core'
 import { REMAINING_REDUCERS, totals, type Line } from './balance.js'
 
 export interface EventRow {
@@ -159,6 +160,22 @@ export async function finishEventWrite(
       subjectId: c.id,
       before,
       after: { ...after, ...details },
+    },
+    trx
+  )
+  await notifyCaseEvent(
+    {
+      source: 'event',
+      type: String(details.event ?? ''),
+      caseId: c.id,
+      unitId: c.unitId,
+      unitPath: c.unitPath,
+      eventId: typeof details.eventId === 'number' ? details.eventId : null,
+      effectiveDate: String(details.effectiveDate ?? ''),
+      statusBefore: typeof before.status === 'string' ? before.status : null,
+      statusAfter: after.status,
+      actorId: actor.id,
+      legalGround: typeof details.legalGround === 'string' ? details.legalGround : null,
     },
     trx
   )

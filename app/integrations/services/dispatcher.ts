@@ -1,0 +1,273 @@
+/**
+ * The outbox dispatcher. Several instances (web processes, `node ace integrations:dispatch`) may run at once:
+ * each claims due rows with a conditional UPDATE that sets a lease (`lease_owner`, `lease_until`), so a row is
+ * delivered by one of them; a process killed mid-delivery leaves a lease that expires, and another claims the
+ * row again — the receiver may then see the same `webhook-id` twice and deduplicates it (at-least-once).
+ *
+ * Retry schedule (Svix, RECIPE §10): attempts after 0 s, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. A 2xx is
+ * success; a 3xx, 4xx, 5xx, a time-out or a network error is a failure; 410 Gone disables the client at once;
+ * a client failing for DISABLE_AFTER_DAYS is disabled too, and its contact is told by e-mail.
+ */
+import { hostname } from 'node:os'
+import { randomUUID } from 'node:crypto'
+import db from '@adonisjs/lucid/services/db'
+import logger from '@adonisjs/core/services/logger'
+import { recordAudit } from '#audit'
+import { signHeaders } from './signing.js'
+import { signingSecrets } from './credentials.js'
+import { stamp, readStamp } from './time.js'
+import { notifyDisabled } from './notify.js'
+
+export const RETRY_SCHEDULE_SECONDS = [0, 5, 300, 1800, 7200, 18000, 36000, 36000]
+export const DISABLE_AFTER_DAYS = 5
+
+export interface DispatcherOptions {
+  batchSize?: number
+  concurrency?: number
+  leaseSeconds?: number
+  timeoutMs?: number
+  schedule?: number[]
+  disableAfterDays?: number
+  /** Injectable clock (ms) for tests. */
+  now?: () => number
+}
+
+/** When the attempt after `attempts` failed attempts is due, or null when the schedule is exhausted. */
+export function nextAttemptDelay(attempts: number, schedule = RETRY_SCHEDULE_SECONDS): number | null {
+  return attempts < schedule.length ? schedule[attempts] : null
+}
+
+interface Claimed {
+  id: number
+  client_id: number
+  message_id: string
+  payload: string
+  attempts: number
+  endpoint_url: string
+  failing_since: unknown
+  name: string
+  contact_email: string
+}
+
+export class Dispatcher {
+  readonly owner = `${hostname().slice(0, 20)}:${process.pid}:${randomUUID().slice(0, 8)}`
+  private opts: Required<DispatcherOptions>
+  private timer: NodeJS.Timeout | null = null
+  private running: Promise<number> | null = null
+
+  constructor(options: DispatcherOptions = {}) {
+    this.opts = {
+      batchSize: options.batchSize ?? 100,
+      concurrency: options.concurrency ?? 8,
+      leaseSeconds: options.leaseSeconds ?? 60,
+      timeoutMs: options.timeoutMs ?? 15_000,
+      schedule: options.schedule ?? RETRY_SCHEDULE_SECONDS,
+      disableAfterDays: options.disableAfterDays ?? DISABLE_AFTER_DAYS,
+      now: options.now ?? Date.now,
+    }
+  }
+
+  /** Claims one batch of due messages; returns them (leased to this instance). */
+  async claim(): Promise<Claimed[]> {
+    const now = stamp(this.opts.now())
+    const candidates = await db
+      .from('integration_outbox as o')
+      .join('integration_clients as c', 'c.id', 'o.client_id')
+      .where('o.status', 'pending')
+      .where('o.next_attempt_at', '<=', now)
+      .where((q) => q.whereNull('o.lease_until').orWhere('o.lease_until', '<', now))
+      .where('c.status', 'active')
+      .whereNotNull('c.endpoint_url')
+      .orderBy('o.next_attempt_at')
+      .orderBy('o.id')
+      .limit(this.opts.batchSize)
+      .select('o.id')
+    if (candidates.length === 0) return []
+    const lease = `${this.owner}:${randomUUID().slice(0, 8)}`
+    await db
+      .from('integration_outbox')
+      .whereIn(
+        'id',
+        candidates.map((r) => r.id)
+      )
+      .where('status', 'pending')
+      .where((q) => q.whereNull('lease_until').orWhere('lease_until', '<', now))
+      .update({ lease_owner: lease, lease_until: stamp(this.opts.now() + this.opts.leaseSeconds * 1000) })
+    const rows = await db
+      .from('integration_outbox as o')
+      .join('integration_clients as c', 'c.id', 'o.client_id')
+      .where('o.lease_owner', lease)
+      .select(
+        'o.id',
+        'o.client_id',
+        'o.message_id',
+        'o.payload',
+        'o.attempts',
+        'c.endpoint_url',
+        'c.failing_since',
+        'c.name',
+        'c.contact_email'
+      )
+    return rows.map((r) => ({ ...r, id: Number(r.id), lease_owner: lease }))
+  }
+
+  /** One pass: claim a batch and deliver it with bounded concurrency. Returns how many were attempted. */
+  async runOnce(): Promise<number> {
+    const batch = await this.claim()
+    const secrets = new Map<number, string[]>()
+    let next = 0
+    const worker = async () => {
+      while (next < batch.length) {
+        const row = batch[next++]
+        if (!secrets.has(row.client_id)) secrets.set(row.client_id, await signingSecrets(row.client_id))
+        await this.deliver(row as Claimed & { lease_owner: string }, secrets.get(row.client_id)!)
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, batch.length) }, worker))
+    return batch.length
+  }
+
+  /** Runs passes until nothing is due (tests, the ace command's --drain). */
+  async drain(maxPasses = 1000): Promise<number> {
+    let total = 0
+    for (let i = 0; i < maxPasses; i++) {
+      const n = await this.runOnce()
+      total += n
+      if (n === 0) break
+    }
+    return total
+  }
+
+  private async deliver(row: Claimed & { lease_owner: string }, secrets: string[]) {
+    const startedAt = this.opts.now()
+    const timestamp = Math.floor(startedAt / 1000)
+    let status: number | null = null
+    let error: string | null = null
+    try {
+      if (secrets.length === 0) throw new Error('no valid signing secret')
+      const response = await fetch(row.endpoint_url, {
+        method: 'POST',
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.opts.timeoutMs),
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'THADS-webhooks/1',
+          ...signHeaders(secrets, row.message_id, timestamp, row.payload),
+        },
+        body: row.payload,
+      })
+      status = response.status
+      await response.arrayBuffer().catch(() => null)
+      if (status >= 300) error = status < 400 ? `redirect ${status} (treated as failure)` : `HTTP ${status}`
+    } catch (e: any) {
+      error = e?.name === 'TimeoutError' ? `timeout after ${this.opts.timeoutMs} ms` : String(e?.cause?.code ?? e?.message ?? e)
+    }
+    await this.settle(row, startedAt, status, error)
+  }
+
+  private async settle(
+    row: Claimed & { lease_owner: string },
+    startedAt: number,
+    status: number | null,
+    error: string | null
+  ) {
+    const ok = error === null
+    const attemptNo = row.attempts + 1
+    const nowMs = this.opts.now()
+    const now = stamp(nowMs)
+    let disable: string | null = null
+    await db.transaction(async (trx) => {
+      const update: Record<string, unknown> = {
+        attempts: attemptNo,
+        last_status: status,
+        last_error: error?.slice(0, 512) ?? null,
+        lease_owner: null,
+        lease_until: null,
+      }
+      if (ok) {
+        update.status = 'delivered'
+        update.delivered_at = now
+      } else {
+        const delay = status === 410 ? null : nextAttemptDelay(attemptNo, this.opts.schedule)
+        if (delay === null) update.status = 'failed'
+        else update.next_attempt_at = stamp(nowMs + delay * 1000)
+      }
+      const changed = await trx
+        .from('integration_outbox')
+        .where('id', row.id)
+        .where('lease_owner', row.lease_owner)
+        .update(update)
+      if (Number(changed) === 0) return // the lease expired and another instance took the row over
+      await trx.insertQuery().table('integration_attempts').insert({
+        outbox_id: row.id,
+        client_id: row.client_id,
+        attempt_no: attemptNo,
+        started_at: stamp(startedAt),
+        duration_ms: Math.max(0, nowMs - startedAt),
+        status_code: status,
+        error: error?.slice(0, 512) ?? null,
+        ok,
+      })
+      if (ok) {
+        if (row.failing_since)
+          await trx.from('integration_clients').where('id', row.client_id).update({ failing_since: null })
+        return
+      }
+      const since = readStamp(row.failing_since)
+      if (status === 410) disable = 'gone_410'
+      else if (since && since <= stamp(nowMs - this.opts.disableAfterDays * 86_400_000))
+        disable = 'failing_days'
+      else if (!since)
+        await trx
+          .from('integration_clients')
+          .where('id', row.client_id)
+          .whereNull('failing_since')
+          .update({ failing_since: now })
+      if (disable) {
+        const changedClient = await trx
+          .from('integration_clients')
+          .where('id', row.client_id)
+          .where('status', 'active')
+          .update({ status: 'disabled', disabled_reason: disable, disabled_at: now, updated_at: now })
+        if (Number(changedClient) === 0) disable = null
+        else
+          await recordAudit(
+            {
+              actorEmail: `dispatcher:${this.owner}`,
+              action: 'integration.client_disabled',
+              subjectType: 'integration_client',
+              subjectId: row.client_id,
+              before: { status: 'active' },
+              after: { status: 'disabled', reason: disable, lastStatus: status, error },
+            },
+            trx
+          )
+      }
+    })
+    if (disable)
+      await notifyDisabled({ id: row.client_id, name: row.name, email: row.contact_email }, disable, error).catch(
+        (e) => logger.error({ err: e, client: row.client_id }, 'could not e-mail the disabled client')
+      )
+  }
+
+  /** Starts periodic passes in this process (web server); `stop()` ends them. */
+  start(intervalMs: number) {
+    if (this.timer) return
+    this.timer = setInterval(() => {
+      if (this.running) return
+      this.running = this.drain(20)
+        .catch((e) => {
+          logger.error({ err: e }, 'integration dispatcher pass failed')
+          return 0
+        })
+        .finally(() => (this.running = null))
+    }, intervalMs)
+    this.timer.unref()
+  }
+
+  async stop() {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = null
+    if (this.running) await this.running
+  }
+}
