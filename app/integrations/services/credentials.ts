@@ -20,13 +20,16 @@ export function newToken(): string {
 }
 
 /** SQL condition: the credential is usable at `now` (active and unexpired, or rotated within its grace). */
-export function whereValid(query: any, now: string) {
+export function whereValid(query: any, now: string, alias = '') {
+  const col = (name: string) => (alias ? `${alias}.${name}` : name)
   return query.where((q: any) =>
     q
       .where((a: any) =>
-        a.where('status', 'active').where((e: any) => e.whereNull('expires_at').orWhere('expires_at', '>', now))
+        a
+          .where(col('status'), 'active')
+          .where((e: any) => e.whereNull(col('expires_at')).orWhere(col('expires_at'), '>', now))
       )
-      .orWhere((r: any) => r.where('status', 'rotated').where('valid_until', '>', now))
+      .orWhere((r: any) => r.where(col('status'), 'rotated').where(col('valid_until'), '>', now))
   )
 }
 

@@ -43,7 +43,8 @@ export class IntegrationRefusal extends Exception {
     public code: string,
     public httpStatus: number,
     public detail: Record<string, unknown> = {},
-    public clientId: number | null = null
+    public clientId: number | null = null,
+    public text: { vi: string; en: string } | null = null
   ) {
     super(code, { status: httpStatus })
   }
@@ -57,7 +58,7 @@ export class IntegrationRefusal extends Exception {
       subjectId: error.clientId,
       after: { method: ctx.request.method(), url: ctx.request.url(), code: error.code, ...error.detail },
     })
-    const m = MESSAGES[error.code] ?? { vi: error.code, en: error.code }
+    const m = error.text ?? MESSAGES[error.code] ?? { vi: error.code, en: error.code }
     const locale = (ctx.request.header('accept-language') ?? 'vi').startsWith('en') ? 'en' : 'vi'
     ctx.response
       .status(error.httpStatus)
@@ -73,7 +74,8 @@ async function loadClient(token: string): Promise<InboundClient | 'disabled' | n
       .join('integration_clients as c', 'c.id', 'k.client_id')
       .where('k.kind', 'token')
       .where('k.token_hash', hashToken(token)),
-    now
+    now,
+    'k'
   )
     .select('k.id as key_id', 'c.id', 'c.name', 'c.owner_unit_path', 'c.rate_per_minute', 'c.status')
     .first()

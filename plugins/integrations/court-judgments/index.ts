@@ -7,6 +7,20 @@ import { errors as vineErrors } from '@vinejs/vine'
 import { CreateJudgment, judgmentValidator } from '#cases'
 import { defineIntegration, foldKey, IntegrationRefusal } from '#integrations'
 
+const TEXTS = {
+  E_UNIT_REQUIRED: { vi: 'Thiếu mã cơ quan thi hành án nhận bản án (unit_code).', en: 'unit_code (the receiving unit) is required.' },
+  E_NUMBER_REQUIRED: { vi: 'Thiếu số bản án (number).', en: 'The judgment number is required.' },
+  E_VALIDATION: { vi: 'Dữ liệu bản án không hợp lệ, xem từng trường.', en: 'The judgment is invalid; see the fields.' },
+  E_UNKNOWN_UNIT: { vi: 'Không có cơ quan thi hành án với mã này.', en: 'No unit has this code.' },
+  E_DUPLICATE_JUDGMENT: {
+    vi: 'Bản án này (cùng Tòa án, số và ngày) đã được gửi trước đó.',
+    en: 'This judgment (same court, number and date) was already received.',
+  },
+}
+
+const refuse = (code: keyof typeof TEXTS, status: number, detail: Record<string, unknown>, clientId: number) =>
+  new IntegrationRefusal(code, status, detail, clientId, TEXTS[code])
+
 const FIELDS = ['unit_code', 'number', 'judgment_date', 'court', 'type', 'parties', 'summary', 'received_on']
 
 export default defineIntegration({
@@ -21,21 +35,21 @@ export default defineIntegration({
         const body = ctx.request.body() as Record<string, unknown>
         rejectUnknownFields(body, FIELDS)
         const unitCode = typeof body.unit_code === 'string' ? body.unit_code.trim() : ''
-        if (!unitCode) throw new IntegrationRefusal('E_UNIT_REQUIRED', 422, { field: 'unit_code' }, client.id)
+        if (!unitCode) throw refuse('E_UNIT_REQUIRED', 422, { field: 'unit_code' }, client.id)
         if (typeof body.number !== 'string' || !body.number.trim())
-          throw new IntegrationRefusal('E_NUMBER_REQUIRED', 422, { field: 'number' }, client.id)
+          throw refuse('E_NUMBER_REQUIRED', 422, { field: 'number' }, client.id)
         const { unit_code: _u, ...form } = body
         let input
         try {
           input = await judgmentValidator.validate(form)
         } catch (error) {
           if (error instanceof vineErrors.E_VALIDATION_ERROR)
-            throw new IntegrationRefusal('E_VALIDATION', 422, { fields: (error as any).messages }, client.id)
+            throw refuse('E_VALIDATION', 422, { fields: (error as any).messages }, client.id)
           throw error
         }
         return transaction(async (trx) => {
           const unit = await trx.from('units').where('code', unitCode).select('id', 'path', 'name').first()
-          if (!unit) throw new IntegrationRefusal('E_UNKNOWN_UNIT', 422, { unit_code: unitCode }, client.id)
+          if (!unit) throw refuse('E_UNKNOWN_UNIT', 422, { unit_code: unitCode }, client.id)
           requireScope('judgments', 'write', unit.path)
           const courtKey = foldKey(input.court)
           const number = input.number!.trim()
@@ -44,7 +58,7 @@ export default defineIntegration({
             .where({ court_key: courtKey, number, judgment_date: input.judgment_date })
             .first()
           if (dup)
-            throw new IntegrationRefusal(
+            throw refuse(
               'E_DUPLICATE_JUDGMENT',
               409,
               { court: input.court, number, judgment_date: input.judgment_date, judgment_id: dup.judgment_id },
@@ -59,15 +73,20 @@ export default defineIntegration({
               summary: input.summary ?? null,
               receivedOn: input.received_on,
           })
-          await trx.insertQuery().table('court_judgment_arrivals').insert({
-            client_id: client.id,
-            judgment_id: judgment.id,
-            unit_id: unit.id,
-            court_key: courtKey,
-            number,
-            judgment_date: input.judgment_date,
-            received_at: new Date().toISOString().slice(0, 19).replace('T', ' '),
-          })
+          try {
+            await trx.insertQuery().table('court_judgment_arrivals').insert({
+              client_id: client.id,
+              judgment_id: judgment.id,
+              unit_id: unit.id,
+              court_key: courtKey,
+              number,
+              judgment_date: input.judgment_date,
+              received_at: new Date().toISOString().slice(0, 19).replace('T', ' '),
+            })
+          } catch {
+            // Two posts of the same judgment at once: the UNIQUE index lets one through.
+            throw refuse('E_DUPLICATE_JUDGMENT', 409, { court: input.court, number, judgment_date: input.judgment_date }, client.id)
+          }
           await audit(trx, {
             action: 'judgment.received',
             unit: { id: unit.id, path: unit.path },
