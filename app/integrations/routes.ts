@@ -35,7 +35,7 @@ router
 
 router.get('/public/debtors', [DebtorsController, 'index']).as('public.debtors')
 router
-  .get('/public/debtors.:format', [DebtorsController, 'download'])
+  .get('/public/debtors/export/:format', [DebtorsController, 'download'])
   .as('public.debtors.download')
   .where('format', /^(csv|xlsx)$/)
 

@@ -17,6 +17,7 @@ export default class ComplianceController {
     if (prefix === null) throw new AccessDenied('integration_compliance', { type: 'route' })
     const from = /^\d{4}-\d{2}-\d{2}$/.test(ctx.request.input('from', '')) ? ctx.request.input('from') : `${today().slice(0, 4)}-01-01`
     const to = /^\d{4}-\d{2}-\d{2}$/.test(ctx.request.input('to', '')) ? ctx.request.input('to') : today()
+    const clientId = Number(ctx.request.input('client', 0)) || null
     const onTime = `CASE WHEN o.status = 'delivered' AND o.delivered_at < ${db.connection().dialect.name === 'mysql' ? 'DATE_ADD(o.due_on, INTERVAL 1 DAY)' : "date(o.due_on, '+1 day')"} THEN 1 ELSE 0 END`
     const late = `CASE WHEN o.status = 'delivered' THEN 1 ELSE 0 END`
     const rows = await db
@@ -25,6 +26,7 @@ export default class ComplianceController {
       .where('o.event_type', 'like', 'debtor.%')
       .whereBetween('o.due_on', [from, to])
       .if(prefix !== '/', (q) => q.where('o.unit_path', 'like', `${prefix}%`))
+      .if(clientId, (q) => q.where('o.client_id', clientId))
       .groupBy('u.id', 'u.code', 'u.name', 'u.path')
       .orderBy('u.path')
       .select('u.id', 'u.code', 'u.name', 'u.path')
@@ -42,6 +44,6 @@ export default class ComplianceController {
       { due: 0, on_time: 0, late: 0, undelivered: 0, overdue: 0 }
     )
     if (ctx.request.accepts(['html', 'json']) === 'json') return { from, to, rows: table, total, at: stamp() }
-    return ctx.view.render('integrations/compliance', { rows: table, total, from, to })
+    return ctx.view.render('integrations/compliance', { rows: table, total, from, to, clientId })
   }
 }
