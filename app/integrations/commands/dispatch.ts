@@ -25,12 +25,16 @@ export default class IntegrationsDispatch extends BaseCommand {
   @flags.number({ description: 'HTTP time-out in ms (default 15000)' })
   declare timeout?: number
 
+  @flags.array({ description: 'Only these client ids' })
+  declare client?: string[]
+
   async run() {
     const { Dispatcher } = await import('#integrations')
     const dispatcher = new Dispatcher({
       leaseSeconds: this.lease,
       concurrency: this.concurrency,
       timeoutMs: this.timeout,
+      clientIds: this.client?.length ? this.client.map(Number) : null,
     })
     if (this.once) {
       const n = await dispatcher.drain()

@@ -26,7 +26,7 @@ export default class ComplianceController {
       .where('o.event_type', 'like', 'debtor.%')
       .whereBetween('o.due_on', [from, to])
       .if(prefix !== '/', (q) => q.where('o.unit_path', 'like', `${prefix}%`))
-      .if(clientId, (q) => q.where('o.client_id', clientId))
+      .if(clientId, (q) => q.where('o.client_id', clientId!))
       .groupBy('u.id', 'u.code', 'u.name', 'u.path')
       .orderBy('u.path')
       .select('u.id', 'u.code', 'u.name', 'u.path')

@@ -30,6 +30,8 @@ export interface DispatcherOptions {
   disableAfterDays?: number
   /** Injectable clock (ms) for tests. */
   now?: () => number
+  /** Only these clients (an operator draining one client; tests). */
+  clientIds?: number[] | null
 }
 
 /** When the attempt after `attempts` failed attempts is due, or null when the schedule is exhausted. */
@@ -51,7 +53,8 @@ interface Claimed {
 
 export class Dispatcher {
   readonly owner = `${hostname().slice(0, 20)}:${process.pid}:${randomUUID().slice(0, 8)}`
-  private opts: Required<DispatcherOptions>
+  private opts: Required<Omit<DispatcherOptions, 'clientIds'>>
+  private clientIds: number[] | null
   private timer: NodeJS.Timeout | null = null
   private running: Promise<number> | null = null
 
@@ -65,6 +68,7 @@ export class Dispatcher {
       disableAfterDays: options.disableAfterDays ?? DISABLE_AFTER_DAYS,
       now: options.now ?? Date.now,
     }
+    this.clientIds = options.clientIds ?? null
   }
 
   /** Claims one batch of due messages; returns them (leased to this instance). */
@@ -78,6 +82,7 @@ export class Dispatcher {
       .where((q) => q.whereNull('o.lease_until').orWhere('o.lease_until', '<', now))
       .where('c.status', 'active')
       .whereNotNull('c.endpoint_url')
+      .if(this.clientIds, (q) => q.whereIn('o.client_id', this.clientIds!))
       .orderBy('o.next_attempt_at')
       .orderBy('o.id')
       .limit(this.opts.batchSize)

@@ -90,7 +90,7 @@ test.group('Integrations / uncollectible-debtor database (Art. 44a)', (group) =>
       secrets = [hanoi.secret]
       const { officer, c } = await acceptedCase({ unit: UNITS.caugiay })
       await new RecordEvent().handle(officer, c.id, { type: 'no_conditions', effectiveDate: day(2), legalGround: '44a.1.c' })
-      await new Dispatcher().drain()
+      await new Dispatcher({ clientIds: [hanoi.id] }).drain()
       assert.lengthOf(receiver.received, 1)
       assert.isTrue(receiver.received[0].valid)
       assert.equal(JSON.parse(receiver.received[0].body).type, 'debtor.published')
@@ -158,10 +158,10 @@ test.group('Integrations / uncollectible-debtor database (Art. 44a)', (group) =>
     const seen: string[] = []
     let url: string | null = '/public/debtors?q=zeta'
     while (url) {
-      const res = await client.get(url)
+      const res: { text(): string } = await client.get(url)
       const names = [...res.text().matchAll(/<tr><td>(Zeta \d)<\/td>/g)].map((m) => m[1])
       seen.push(...names)
-      const next = res.text().match(/href="([^"]+after=[^"]+)" role="button" id="next-page"/)
+      const next: RegExpMatchArray | null = res.text().match(/href="([^"]+after=[^"]+)" role="button" id="next-page"/)
       url = next ? next[1].replace(/&amp;/g, '&') : null
     }
     assert.lengthOf(seen, 120)

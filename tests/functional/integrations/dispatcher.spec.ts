@@ -33,7 +33,7 @@ test.group('Integrations / dispatcher', () => {
       secrets = [client.secret]
       await queueOne(client.id)
       let clock = Date.now()
-      const d = new Dispatcher({ now: () => clock })
+      const d = new Dispatcher({ now: () => clock, clientIds: [client.id] })
       assert.equal(await d.runOnce(), 1) // 500
       assert.equal(await d.runOnce(), 0) // not due before 5 s
       clock += 5_000
@@ -63,7 +63,7 @@ test.group('Integrations / dispatcher', () => {
       const client = await makeClient({ endpoint: receiver.url })
       await queueOne(client.id)
       await queueOne(client.id)
-      const d = new Dispatcher({ concurrency: 1, batchSize: 1 })
+      const d = new Dispatcher({ concurrency: 1, batchSize: 1, clientIds: [client.id] })
       await d.runOnce()
       const c = await db.from('integration_clients').where('id', client.id).first()
       assert.equal(c.status, 'disabled')
@@ -85,7 +85,7 @@ test.group('Integrations / dispatcher', () => {
       const client = await makeClient({ endpoint: receiver.url })
       await queueOne(client.id)
       let clock = Date.now()
-      const d = new Dispatcher({ timeoutMs: 300, now: () => clock })
+      const d = new Dispatcher({ timeoutMs: 300, now: () => clock, clientIds: [client.id] })
       await d.runOnce()
       let [row] = await outboxOf(client.id)
       assert.equal(row.status, 'pending')
@@ -105,7 +105,7 @@ test.group('Integrations / dispatcher', () => {
       const client = await makeClient({ endpoint: receiver.url })
       await queueOne(client.id)
       let clock = Date.now()
-      const d = new Dispatcher({ now: () => clock, schedule: [0, 3 * 86_400, 3 * 86_400] })
+      const d = new Dispatcher({ now: () => clock, schedule: [0, 3 * 86_400, 3 * 86_400], clientIds: [client.id] })
       await d.runOnce()
       clock += 3 * 86_400_000
       await d.runOnce()
@@ -126,8 +126,8 @@ test.group('Integrations / dispatcher', () => {
     try {
       const client = await makeClient({ endpoint: receiver.url })
       for (let i = 0; i < 30; i++) await queueOne(client.id, { i })
-      const a = new Dispatcher({ batchSize: 7 })
-      const b = new Dispatcher({ batchSize: 7 })
+      const a = new Dispatcher({ batchSize: 7, clientIds: [client.id] })
+      const b = new Dispatcher({ batchSize: 7, clientIds: [client.id] })
       await Promise.all([a.drain(), b.drain()])
       const rows = await outboxOf(client.id)
       assert.isTrue(rows.every((r) => r.status === 'delivered'))

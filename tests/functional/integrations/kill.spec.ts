@@ -9,8 +9,8 @@ import { makeClient, outboxOf, RECEIVER_PORT, startReceiver } from './_setup.js'
 const SMTP_PORT = RECEIVER_PORT + 2
 
 /** `node ace integrations:dispatch` as a real child process on the same database. */
-function dispatcherProcess(extraEnv: Record<string, string> = {}, args: string[] = []): ChildProcess {
-  return spawn(process.execPath, ['ace', 'integrations:dispatch', '--lease=2', '--interval=200', ...args], {
+function dispatcherProcess(clientId: number, extraEnv: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, ['ace', 'integrations:dispatch', '--lease=2', '--interval=200', `--client=${clientId}`], {
     env: { ...process.env, INTEGRATIONS_DISPATCH_MS: '0', ...extraEnv },
     stdio: 'ignore',
   })
@@ -32,14 +32,14 @@ test.group('Integrations / dispatcher process', () => {
     try {
       const client = await makeClient({ endpoint: receiver.url })
       await db.transaction((trx) => enqueue(trx, { clientId: client.id, eventType: 'test.kill', payload: { n: 1 } }))
-      child = dispatcherProcess()
+      child = dispatcherProcess(client.id)
       await until(() => receiver.received.length === 1)
       child.kill('SIGKILL')
       await new Promise((r) => child!.once('exit', r))
       let [row] = await outboxOf(client.id)
       assert.equal(row.status, 'pending')
       assert.isNotNull(row.lease_owner) // claimed by the dead process, lease running out
-      child = dispatcherProcess()
+      child = dispatcherProcess(client.id)
       await until(async () => (await outboxOf(client.id))[0].status === 'delivered')
       ;[row] = await outboxOf(client.id)
       assert.equal(receiver.received.length, 2)
@@ -71,7 +71,7 @@ test.group('Integrations / dispatcher process', () => {
     try {
       const client = await makeClient({ endpoint: receiver.url })
       await db.transaction((trx) => enqueue(trx, { clientId: client.id, eventType: 'test.gone', payload: {} }))
-      child = dispatcherProcess({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(SMTP_PORT) })
+      child = dispatcherProcess(client.id, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(SMTP_PORT) })
       await until(() => mails.length === 1)
       const c = await db.from('integration_clients').where('id', client.id).first()
       assert.equal(c.status, 'disabled')
