@@ -51,6 +51,14 @@ interface Claimed {
   contact_email: string
 }
 
+type Leased = Claimed & { lease_owner: string }
+interface Outcome {
+  row: Leased
+  startedAt: number
+  status: number | null
+  error: string | null
+}
+
 export class Dispatcher {
   readonly owner = `${hostname().slice(0, 20)}:${process.pid}:${randomUUID().slice(0, 8)}`
   private opts: Required<Omit<DispatcherOptions, 'clientIds'>>
@@ -60,7 +68,7 @@ export class Dispatcher {
 
   constructor(options: DispatcherOptions = {}) {
     this.opts = {
-      batchSize: options.batchSize ?? 100,
+      batchSize: options.batchSize ?? 50,
       concurrency: options.concurrency ?? 8,
       leaseSeconds: options.leaseSeconds ?? 60,
       timeoutMs: options.timeoutMs ?? 15_000,
@@ -120,15 +128,19 @@ export class Dispatcher {
   async runOnce(): Promise<number> {
     const batch = await this.claim()
     const secrets = new Map<number, string[]>()
+    const outcomes: Outcome[] = []
     let next = 0
     const worker = async () => {
       while (next < batch.length) {
         const row = batch[next++]
         if (!secrets.has(row.client_id)) secrets.set(row.client_id, await signingSecrets(row.client_id))
-        await this.deliver(row as Claimed & { lease_owner: string }, secrets.get(row.client_id)!)
+        outcomes.push(await this.deliver(row as Leased, secrets.get(row.client_id)!))
       }
     }
     await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, batch.length) }, worker))
+    // One transaction settles the whole batch (one commit instead of one per message). Dying before it only
+    // means the batch is delivered again after the lease: the receivers deduplicate by webhook-id.
+    if (outcomes.length) await this.settle(outcomes)
     return batch.length
   }
 
@@ -143,7 +155,7 @@ export class Dispatcher {
     return total
   }
 
-  private async deliver(row: Claimed & { lease_owner: string }, secrets: string[]) {
+  private async deliver(row: Leased, secrets: string[]): Promise<Outcome> {
     const startedAt = this.opts.now()
     const timestamp = Math.floor(startedAt / 1000)
     let status: number | null = null
@@ -167,91 +179,100 @@ export class Dispatcher {
     } catch (e: any) {
       error = e?.name === 'TimeoutError' ? `timeout after ${this.opts.timeoutMs} ms` : String(e?.cause?.code ?? e?.message ?? e)
     }
-    await this.settle(row, startedAt, status, error)
+    return { row, startedAt, status, error }
   }
 
-  private async settle(
-    row: Claimed & { lease_owner: string },
-    startedAt: number,
-    status: number | null,
-    error: string | null
-  ) {
-    const ok = error === null
-    const attemptNo = row.attempts + 1
+  private async settle(outcomes: Outcome[]) {
     const nowMs = this.opts.now()
     const now = stamp(nowMs)
-    let disable: string | null = null
+    const disabled: { row: Leased; reason: string; error: string | null }[] = []
     await db.transaction(async (trx) => {
-      const update: Record<string, unknown> = {
-        attempts: attemptNo,
-        last_status: status,
-        last_error: error?.slice(0, 512) ?? null,
-        lease_owner: null,
-        lease_until: null,
+      const attempts: Record<string, unknown>[] = []
+      const recovered = new Set<number>()
+      const failing = new Set<number>()
+      for (const { row, startedAt, status, error } of outcomes) {
+        const ok = error === null
+        const attemptNo = row.attempts + 1
+        const update: Record<string, unknown> = {
+          attempts: attemptNo,
+          last_status: status,
+          last_error: error?.slice(0, 512) ?? null,
+          lease_owner: null,
+          lease_until: null,
+        }
+        if (ok) {
+          update.status = 'delivered'
+          update.delivered_at = now
+        } else {
+          const delay = status === 410 ? null : nextAttemptDelay(attemptNo, this.opts.schedule)
+          if (delay === null) update.status = 'failed'
+          else update.next_attempt_at = stamp(nowMs + delay * 1000)
+        }
+        const changed = await trx
+          .from('integration_outbox')
+          .where('id', row.id)
+          .where('lease_owner', row.lease_owner)
+          .update(update)
+        if (Number(changed) === 0) continue // the lease expired and another instance took the row over
+        attempts.push({
+          outbox_id: row.id,
+          client_id: row.client_id,
+          attempt_no: attemptNo,
+          started_at: stamp(startedAt),
+          duration_ms: Math.max(0, nowMs - startedAt),
+          status_code: status,
+          error: error?.slice(0, 512) ?? null,
+          ok,
+        })
+        if (ok) {
+          if (row.failing_since) recovered.add(row.client_id)
+          continue
+        }
+        const since = readStamp(row.failing_since)
+        if (status === 410) disabled.push({ row, reason: 'gone_410', error })
+        else if (since && since <= stamp(nowMs - this.opts.disableAfterDays * 86_400_000))
+          disabled.push({ row, reason: 'failing_days', error })
+        else if (!since) failing.add(row.client_id)
       }
-      if (ok) {
-        update.status = 'delivered'
-        update.delivered_at = now
-      } else {
-        const delay = status === 410 ? null : nextAttemptDelay(attemptNo, this.opts.schedule)
-        if (delay === null) update.status = 'failed'
-        else update.next_attempt_at = stamp(nowMs + delay * 1000)
-      }
-      const changed = await trx
-        .from('integration_outbox')
-        .where('id', row.id)
-        .where('lease_owner', row.lease_owner)
-        .update(update)
-      if (Number(changed) === 0) return // the lease expired and another instance took the row over
-      await trx.insertQuery().table('integration_attempts').insert({
-        outbox_id: row.id,
-        client_id: row.client_id,
-        attempt_no: attemptNo,
-        started_at: stamp(startedAt),
-        duration_ms: Math.max(0, nowMs - startedAt),
-        status_code: status,
-        error: error?.slice(0, 512) ?? null,
-        ok,
-      })
-      if (ok) {
-        if (row.failing_since)
-          await trx.from('integration_clients').where('id', row.client_id).update({ failing_since: null })
-        return
-      }
-      const since = readStamp(row.failing_since)
-      if (status === 410) disable = 'gone_410'
-      else if (since && since <= stamp(nowMs - this.opts.disableAfterDays * 86_400_000))
-        disable = 'failing_days'
-      else if (!since)
+      if (attempts.length) await trx.table('integration_attempts').multiInsert(attempts)
+      if (recovered.size)
+        await trx.from('integration_clients').whereIn('id', [...recovered]).update({ failing_since: null })
+      if (failing.size)
         await trx
           .from('integration_clients')
-          .where('id', row.client_id)
+          .whereIn('id', [...failing])
           .whereNull('failing_since')
           .update({ failing_since: now })
-      if (disable) {
+      for (const d of [...disabled]) {
         const changedClient = await trx
           .from('integration_clients')
-          .where('id', row.client_id)
+          .where('id', d.row.client_id)
           .where('status', 'active')
-          .update({ status: 'disabled', disabled_reason: disable, disabled_at: now, updated_at: now })
-        if (Number(changedClient) === 0) disable = null
-        else
-          await recordAudit(
-            {
-              actorEmail: `dispatcher:${this.owner}`,
-              action: 'integration.client_disabled',
-              subjectType: 'integration_client',
-              subjectId: row.client_id,
-              before: { status: 'active' },
-              after: { status: 'disabled', reason: disable, lastStatus: status, error },
-            },
-            trx
-          )
+          .update({ status: 'disabled', disabled_reason: d.reason, disabled_at: now, updated_at: now })
+        if (Number(changedClient) === 0) {
+          disabled.splice(disabled.indexOf(d), 1)
+          continue
+        }
+        await recordAudit(
+          {
+            actorEmail: `dispatcher:${this.owner}`,
+            action: 'integration.client_disabled',
+            subjectType: 'integration_client',
+            subjectId: d.row.client_id,
+            before: { status: 'active' },
+            after: { status: 'disabled', reason: d.reason, error: d.error },
+          },
+          trx
+        )
       }
     })
-    if (disable)
-      await notifyDisabled({ id: row.client_id, name: row.name, email: row.contact_email }, disable, error).catch(
-        (e) => logger.error({ err: e, client: row.client_id }, 'could not e-mail the disabled client')
+    for (const d of disabled)
+      await notifyDisabled(
+        { id: d.row.client_id, name: d.row.name, email: d.row.contact_email },
+        d.reason,
+        d.error
+      ).catch((e) =>
+        logger.error({ err: e, client: d.row.client_id }, 'could not e-mail the disabled client')
       )
   }
 
