@@ -29,7 +29,13 @@ export default class DebtorsController {
     const query = db.from('debtor_listings').where('listed', true)
     if (unitId) query.where('unit_id', unitId)
     const key = foldKey(q)
-    if (key) query.where('name_key', 'like', `${key.replace(/[\\%_]/g, '')}%`)
+    const prefix = key.replace(/[\\%_]/g, '')
+    if (prefix) {
+      // A range on the folded key lets both engines seek the index (SQLite's LIKE is case-insensitive and
+      // cannot); LIKE keeps the match exact.
+      const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)
+      query.where('name_key', '>=', prefix).where('name_key', '<', upper).where('name_key', 'like', `${prefix}%`)
+    }
     return query
   }
 
