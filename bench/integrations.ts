@@ -9,9 +9,68 @@ import db from '@adonisjs/lucid/services/db'
 import { seededRandom } from '#core'
 import { foldKey, signHeaders } from '#integrations'
 
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý']
-const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Quang', 'Xuân', 'Thu', 'Hoài', 'Gia']
-const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Đạt', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hiếu', 'Hoa', 'Hùng', 'Khánh', 'Lan', 'Linh', 'Long', 'Mai', 'Nam', 'Nga', 'Phúc', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Tuấn', 'Vy', 'Yến']
+const FAMILY = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+]
+const MIDDLE = [
+  'Văn',
+  'Thị',
+  'Hữu',
+  'Đức',
+  'Minh',
+  'Ngọc',
+  'Thanh',
+  'Quang',
+  'Xuân',
+  'Thu',
+  'Hoài',
+  'Gia',
+]
+const GIVEN = [
+  'An',
+  'Bình',
+  'Chi',
+  'Dũng',
+  'Đạt',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Hạnh',
+  'Hiếu',
+  'Hoa',
+  'Hùng',
+  'Khánh',
+  'Lan',
+  'Linh',
+  'Long',
+  'Mai',
+  'Nam',
+  'Nga',
+  'Phúc',
+  'Quân',
+  'Sơn',
+  'Tâm',
+  'Thảo',
+  'Trang',
+  'Tuấn',
+  'Vy',
+  'Yến',
+]
 
 /** Adds synthetic listed debtors until the table holds `rows` (case ids from 10,000,000 up). */
 export async function ensureListings(rows: number, log: (m: string) => void) {
@@ -96,10 +155,11 @@ export async function receiver(port: number) {
   return {
     url: `http://127.0.0.1:${port}/hook`,
     stats: () => ({ hits, unique: ids.size }),
-    close: () => new Promise<void>((r) => {
-      server.closeAllConnections()
-      server.close(() => r())
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections()
+        server.close(() => r())
+      }),
   }
 }
 
@@ -111,7 +171,10 @@ export async function bareLoop(url: string, secret: string, bodies: string[]) {
     const res = await fetch(url, {
       method: 'POST',
       redirect: 'manual',
-      headers: { 'content-type': 'application/json', ...signHeaders([secret], id, Math.floor(Date.now() / 1000), body) },
+      headers: {
+        'content-type': 'application/json',
+        ...signHeaders([secret], id, Math.floor(Date.now() / 1000), body),
+      },
       body,
     })
     await res.arrayBuffer()

@@ -22,5 +22,11 @@ export {
   nextAttemptDelay,
   type DispatcherOptions,
 } from './services/dispatcher.js'
-export { signature, signHeaders, verifySignature, newSecret, TOLERANCE_SECONDS } from './services/signing.js'
+export {
+  signature,
+  signHeaders,
+  verifySignature,
+  newSecret,
+  TOLERANCE_SECONDS,
+} from './services/signing.js'
 export { hashToken } from './services/credentials.js'

@@ -16,10 +16,21 @@ router
   .group(() => {
     router.get('/integrations', [ClientsController, 'index']).as('integrations.index')
     router.post('/integrations', [ClientsController, 'store']).as('integrations.store')
-    router.get('/integrations/compliance', [ComplianceController, 'index']).as('integrations.compliance')
-    router.get('/integrations/:id', [ClientsController, 'show']).as('integrations.show').where('id', id)
-    router.post('/integrations/:id', [ClientsController, 'update']).as('integrations.update').where('id', id)
-    router.post('/integrations/:id/scopes', [ClientsController, 'scope']).as('integrations.scope').where('id', id)
+    router
+      .get('/integrations/compliance', [ComplianceController, 'index'])
+      .as('integrations.compliance')
+    router
+      .get('/integrations/:id', [ClientsController, 'show'])
+      .as('integrations.show')
+      .where('id', id)
+    router
+      .post('/integrations/:id', [ClientsController, 'update'])
+      .as('integrations.update')
+      .where('id', id)
+    router
+      .post('/integrations/:id/scopes', [ClientsController, 'scope'])
+      .as('integrations.scope')
+      .where('id', id)
     router
       .post('/integrations/:id/credentials', [ClientsController, 'issue'])
       .as('integrations.issue')
@@ -29,7 +40,10 @@ router
       .as('integrations.revoke')
       .where('id', id)
       .where('cid', id)
-    router.post('/integrations/:id/replay', [ClientsController, 'replay']).as('integrations.replay').where('id', id)
+    router
+      .post('/integrations/:id/replay', [ClientsController, 'replay'])
+      .as('integrations.replay')
+      .where('id', id)
   })
   .use(middleware.auth())
 

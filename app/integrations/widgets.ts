@@ -4,7 +4,12 @@ import type { User } from '#accounts'
 
 /** Navigation (admins: clients; readers: compliance) and the clerks' card of judgments posted by courts. */
 export function registerIntegrationWidgets() {
-  registerNavItem({ label: 'integrations.nav.clients', route: 'integrations.index', roles: ['admin'], order: 80 })
+  registerNavItem({
+    label: 'integrations.nav.clients',
+    route: 'integrations.index',
+    roles: ['admin'],
+    order: 80,
+  })
   registerNavItem({
     label: 'integrations.nav.compliance',
     route: 'integrations.compliance',
@@ -27,10 +32,19 @@ export function registerIntegrationWidgets() {
       const [{ n }] = await db
         .from('court_judgment_arrivals')
         .where('unit_id', user.unitId)
-        .whereNotExists((q) => q.from('enforcement_requests as r').whereColumn('r.judgment_id', 'court_judgment_arrivals.judgment_id'))
-        .whereNotExists((q) => q.from('cases as c').whereColumn('c.judgment_id', 'court_judgment_arrivals.judgment_id'))
+        .whereNotExists((q) =>
+          q
+            .from('enforcement_requests as r')
+            .whereColumn('r.judgment_id', 'court_judgment_arrivals.judgment_id')
+        )
+        .whereNotExists((q) =>
+          q.from('cases as c').whereColumn('c.judgment_id', 'court_judgment_arrivals.judgment_id')
+        )
         .count('* as n')
-      return { rows: rows.map((r) => ({ ...r, judgment_date: String(r.judgment_date).slice(0, 10) })), pending: Number(n) }
+      return {
+        rows: rows.map((r) => ({ ...r, judgment_date: String(r.judgment_date).slice(0, 10) })),
+        pending: Number(n),
+      }
     },
   })
 }

@@ -37,16 +37,28 @@ export default class extends BaseSchema {
     })
     this.schema.createTable('integration_scopes', (table) => {
       table.increments('id')
-      table.integer('client_id').unsigned().notNullable().references('id').inTable('integration_clients')
+      table
+        .integer('client_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('integration_clients')
       table.integer('unit_id').unsigned().notNullable().references('id').inTable('units')
       table.string('unit_path', 255).notNullable()
       table.string('data_kind', 32).notNullable()
       table.string('access', 8).notNullable() // read | write
-      table.unique(['client_id', 'unit_id', 'data_kind', 'access'], { indexName: 'int_scopes_unique' })
+      table.unique(['client_id', 'unit_id', 'data_kind', 'access'], {
+        indexName: 'int_scopes_unique',
+      })
     })
     this.schema.createTable('integration_credentials', (table) => {
       table.increments('id')
-      table.integer('client_id').unsigned().notNullable().references('id').inTable('integration_clients')
+      table
+        .integer('client_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('integration_clients')
       table.string('kind', 8).notNullable() // token | secret
       table.string('token_hash', 64).nullable().unique()
       table.string('secret', 128).nullable() // signing secret (whsec_…); needed in clear to sign
@@ -61,7 +73,12 @@ export default class extends BaseSchema {
     })
     this.schema.createTable('integration_outbox', (table) => {
       table.bigIncrements('id')
-      table.integer('client_id').unsigned().notNullable().references('id').inTable('integration_clients')
+      table
+        .integer('client_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('integration_clients')
       table.string('message_id', 64).notNullable().unique()
       table.string('event_type', 64).notNullable()
       table.text('payload').notNullable()

@@ -63,18 +63,40 @@ export async function seedDemoIntegrations(): Promise<string[]> {
       })
       for (const s of c.scopes) {
         const unit = await trx.from('units').where('code', s.unit).firstOrFail()
-        await trx.insertQuery().table('integration_scopes').insert({
-          client_id: Number(id),
-          unit_id: unit.id,
-          unit_path: unit.path,
-          data_kind: s.kind,
-          access: s.access,
-        })
+        await trx
+          .insertQuery()
+          .table('integration_scopes')
+          .insert({
+            client_id: Number(id),
+            unit_id: unit.id,
+            unit_path: unit.path,
+            data_kind: s.kind,
+            access: s.access,
+          })
       }
-      await trx.insertQuery().table('integration_credentials').multiInsert([
-        { client_id: Number(id), kind: 'token', token_hash: hashToken(c.token), secret: null, hint: c.token.slice(-4), status: 'active', created_at: now },
-        { client_id: Number(id), kind: 'secret', token_hash: null, secret: c.secret, hint: c.secret.slice(-4), status: 'active', created_at: now },
-      ])
+      await trx
+        .insertQuery()
+        .table('integration_credentials')
+        .multiInsert([
+          {
+            client_id: Number(id),
+            kind: 'token',
+            token_hash: hashToken(c.token),
+            secret: null,
+            hint: c.token.slice(-4),
+            status: 'active',
+            created_at: now,
+          },
+          {
+            client_id: Number(id),
+            kind: 'secret',
+            token_hash: null,
+            secret: c.secret,
+            hint: c.secret.slice(-4),
+            status: 'active',
+            created_at: now,
+          },
+        ])
     }
   })
   return [

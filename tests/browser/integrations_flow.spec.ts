@@ -13,7 +13,10 @@ test.group('browser: integration engine', (group) => {
     return () => setToday(null)
   })
 
-  test('the national admin registers the debtor-database client; a no-conditions decision reaches the receiver signed', async ({ visit, assert }) => {
+  test('the national admin registers the debtor-database client; a no-conditions decision reaches the receiver signed', async ({
+    visit,
+    assert,
+  }) => {
     let secrets: string[] = []
     const receiver = await startReceiver([], () => secrets, RECEIVER_PORT + 4)
     try {
@@ -43,8 +46,15 @@ test.group('browser: integration engine', (group) => {
       secrets = [secret]
 
       const { officer, c } = await acceptedCase({ debtor: 'Phùng Thị Minh Bạch' })
-      await new RecordEvent().handle(officer, c.id, { type: 'no_conditions', effectiveDate: day(2), legalGround: '44a.1.a' })
-      const clientRow = await db.from('integration_clients').where('contact_email', 'csdl@moj.test').first()
+      await new RecordEvent().handle(officer, c.id, {
+        type: 'no_conditions',
+        effectiveDate: day(2),
+        legalGround: '44a.1.a',
+      })
+      const clientRow = await db
+        .from('integration_clients')
+        .where('contact_email', 'csdl@moj.test')
+        .first()
       await new Dispatcher({ clientIds: [clientRow.id] }).drain()
       assert.lengthOf(receiver.received, 1)
       assert.isTrue(receiver.received[0].valid)

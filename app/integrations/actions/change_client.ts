@@ -21,9 +21,18 @@ export class ChangeClient {
       if (change.contactEmail) update.contact_email = change.contactEmail.trim()
       if (change.ratePerMinute) update.rate_per_minute = change.ratePerMinute
       if (change.status === 'active')
-        Object.assign(update, { status: 'active', disabled_reason: null, disabled_at: null, failing_since: null })
+        Object.assign(update, {
+          status: 'active',
+          disabled_reason: null,
+          disabled_at: null,
+          failing_since: null,
+        })
       if (change.status === 'disabled')
-        Object.assign(update, { status: 'disabled', disabled_reason: 'by_admin', disabled_at: stamp() })
+        Object.assign(update, {
+          status: 'disabled',
+          disabled_reason: 'by_admin',
+          disabled_at: stamp(),
+        })
       await trx.from('integration_clients').where('id', clientId).update(update)
       await recordAudit(
         {
@@ -32,7 +41,11 @@ export class ChangeClient {
           action: 'integration.client_changed',
           subjectType: 'integration_client',
           subjectId: clientId,
-          before: { endpoint_url: before.endpoint_url, status: before.status, contact_email: before.contact_email },
+          before: {
+            endpoint_url: before.endpoint_url,
+            status: before.status,
+            contact_email: before.contact_email,
+          },
           after: update,
         },
         trx

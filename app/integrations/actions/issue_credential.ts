@@ -34,7 +34,9 @@ export class IssueCredential {
             .update({ status: 'rotated', valid_until: graceUntil })
       }
       const expiresAt =
-        input.kind === 'token' && input.expiresInDays ? stamp(nowMs + input.expiresInDays * 86_400_000) : null
+        input.kind === 'token' && input.expiresInDays
+          ? stamp(nowMs + input.expiresInDays * 86_400_000)
+          : null
       const created = await insertCredential(trx, clientId, input.kind, expiresAt)
       await recordAudit(
         {
@@ -43,7 +45,13 @@ export class IssueCredential {
           action: input.rotate ? 'integration.credential_rotated' : 'integration.credential_issued',
           subjectType: 'integration_client',
           subjectId: clientId,
-          after: { kind: input.kind, credentialId: created.id, rotated, graceHours: input.graceHours ?? null, expiresAt },
+          after: {
+            kind: input.kind,
+            credentialId: created.id,
+            rotated,
+            graceHours: input.graceHours ?? null,
+            expiresAt,
+          },
         },
         trx
       )

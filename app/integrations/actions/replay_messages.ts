@@ -12,7 +12,10 @@ export class ReplayMessages {
   async handle(actor: User, clientId: number, target: { messageId?: number; since?: string }) {
     return db.transaction(async (trx) => {
       const client = await loadManagedClient(actor, clientId, trx)
-      const q = trx.from('integration_outbox').where('client_id', clientId).where('status', 'failed')
+      const q = trx
+        .from('integration_outbox')
+        .where('client_id', clientId)
+        .where('status', 'failed')
       if (target.messageId) q.where('id', target.messageId)
       else q.where('created_at', '>=', (target.since ?? '1970-01-01').replace('T', ' '))
       const changed = await q.update({

@@ -21,10 +21,18 @@ export class SetScope {
       throw new RuleViolation('integrations.errors.data_kind', { kind: input.dataKind })
     return db.transaction(async (trx) => {
       const client = await loadManagedClient(actor, clientId, trx)
-      const key = { client_id: clientId, unit_id: unit.id, data_kind: input.dataKind, access: input.access }
+      const key = {
+        client_id: clientId,
+        unit_id: unit.id,
+        data_kind: input.dataKind,
+        access: input.access,
+      }
       const existing = await trx.from('integration_scopes').where(key).first()
       if (grant && !existing)
-        await trx.insertQuery().table('integration_scopes').insert({ ...key, unit_path: unit.path })
+        await trx
+          .insertQuery()
+          .table('integration_scopes')
+          .insert({ ...key, unit_path: unit.path })
       if (!grant && existing) await trx.from('integration_scopes').where('id', existing.id).delete()
       await recordAudit(
         {

@@ -9,7 +9,8 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
  */
 export default class BenchIntegrations extends BaseCommand {
   static commandName = 'bench:integrations'
-  static description = 'Benchmark the public debtor list and the webhook dispatcher (see docs/performance.md)'
+  static description =
+    'Benchmark the public debtor list and the webhook dispatcher (see docs/performance.md)'
   static options: CommandOptions = { startApp: true }
 
   @flags.number({ description: 'Published debtors to have in debtor_listings (default 200000)' })
@@ -24,7 +25,9 @@ export default class BenchIntegrations extends BaseCommand {
   @flags.number({ description: 'Messages for the dispatcher phase (default 2000)' })
   declare messages?: number
 
-  @flags.number({ description: 'Port of the app server child (default 3425); the receiver uses port+1' })
+  @flags.number({
+    description: 'Port of the app server child (default 3425); the receiver uses port+1',
+  })
   declare port?: number
 
   async run() {
@@ -40,10 +43,22 @@ export default class BenchIntegrations extends BaseCommand {
     log(`debtor_listings: ${have} rows (${((Date.now() - t0) / 1000).toFixed(0)} s to prepare)`)
 
     // 1. Public list under load, against a real server process on the same database.
-    const server = spawn(process.execPath, ['--import=ts-node-maintained/register/esm', 'bin/server.js'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', INTEGRATIONS_DISPATCH_MS: '0', NODE_ENV: 'production', LOG_LEVEL: 'warn', APP_KEY: process.env.APP_KEY ?? 'bench-only-app-key-0123456789abcdef' },
-      stdio: 'ignore',
-    })
+    const server = spawn(
+      process.execPath,
+      ['--import=ts-node-maintained/register/esm', 'bin/server.js'],
+      {
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          INTEGRATIONS_DISPATCH_MS: '0',
+          NODE_ENV: 'production',
+          LOG_LEVEL: 'warn',
+          APP_KEY: process.env.APP_KEY ?? 'bench-only-app-key-0123456789abcdef',
+        },
+        stdio: 'ignore',
+      }
+    )
     try {
       const base = `http://127.0.0.1:${port}`
       for (let i = 0; i < 240; i++) {
@@ -60,7 +75,9 @@ export default class BenchIntegrations extends BaseCommand {
       const search = () => {
         k++
         const q = encodeURIComponent(prefixes[k % prefixes.length])
-        return k % 3 === 0 && units.length ? `/public/debtors?q=${q}&unit=${units[k % units.length].id}` : `/public/debtors?q=${q}`
+        return k % 3 === 0 && units.length
+          ? `/public/debtors?q=${q}&unit=${units[k % units.length].id}`
+          : `/public/debtors?q=${q}`
       }
       await bench.load(base, () => '/login', 10, 3000) // warm-up
       await bench.load(base, search, 10, 3000)
@@ -80,30 +97,62 @@ export default class BenchIntegrations extends BaseCommand {
       const now = new Date().toISOString().slice(0, 19).replace('T', ' ')
       const secret = newSecret()
       const [clientId] = await db.table('integration_clients').insert({
-        name: 'bench receiver', owner_unit_id: (await db.from('units').orderBy('id').first()).id, owner_unit_path: '/',
-        contact_email: 'bench@localhost', endpoint_url: receiver.url, status: 'active', rate_per_minute: 120, created_at: now, updated_at: now,
+        name: 'bench receiver',
+        owner_unit_id: (await db.from('units').orderBy('id').first()).id,
+        owner_unit_path: '/',
+        contact_email: 'bench@localhost',
+        endpoint_url: receiver.url,
+        status: 'active',
+        rate_per_minute: 120,
+        created_at: now,
+        updated_at: now,
       })
-      await db.table('integration_credentials').insert({ client_id: clientId, kind: 'secret', secret, hint: 'xxxx', status: 'active', created_at: now })
-      const bodies = Array.from({ length: n }, (_, i) => JSON.stringify({ type: 'debtor.published', data: { case_id: i, debtor_name: 'Nguyễn Văn A', obligation: 'x'.repeat(300) } }))
+      await db.table('integration_credentials').insert({
+        client_id: clientId,
+        kind: 'secret',
+        secret,
+        hint: 'xxxx',
+        status: 'active',
+        created_at: now,
+      })
+      const bodies = Array.from({ length: n }, (_, i) =>
+        JSON.stringify({
+          type: 'debtor.published',
+          data: { case_id: i, debtor_name: 'Nguyễn Văn A', obligation: 'x'.repeat(300) },
+        })
+      )
       const bare = await bench.bareLoop(receiver.url, secret, bodies)
       const results: Record<string, number> = { bare }
       for (const concurrency of [1, 8]) {
         for (let s = 0; s < n; s += 500)
           await db.table('integration_outbox').multiInsert(
             bodies.slice(s, s + 500).map((payload, i) => ({
-              client_id: clientId, message_id: `msg_bench_${concurrency}_${s + i}_${Date.now()}`, event_type: 'debtor.published', payload,
-              status: 'pending', attempts: 0, next_attempt_at: now, created_at: now,
+              client_id: clientId,
+              message_id: `msg_bench_${concurrency}_${s + i}_${Date.now()}`,
+              event_type: 'debtor.published',
+              payload,
+              status: 'pending',
+              attempts: 0,
+              next_attempt_at: now,
+              created_at: now,
             }))
           )
         const before = receiver.stats().hits
         const t = performance.now()
-        await new Dispatcher({ concurrency, batchSize: 200, clientIds: [Number(clientId)] }).drain(10_000)
+        await new Dispatcher({ concurrency, batchSize: 200, clientIds: [Number(clientId)] }).drain(
+          10_000
+        )
         const rate = n / ((performance.now() - t) / 1000)
-        if (receiver.stats().hits - before !== n) throw new Error('the receiver did not get every message')
+        if (receiver.stats().hits - before !== n)
+          throw new Error('the receiver did not get every message')
         results[`dispatcher_c${concurrency}`] = rate
       }
-      log(`deliveries/s: ${JSON.stringify(Object.fromEntries(Object.entries(results).map(([k2, v]) => [k2, Math.round(v)])))}`)
-      log(`RATIO dispatcher(c=1)/bare = ${(results.dispatcher_c1 / bare).toFixed(2)}, dispatcher(c=8)/bare = ${(results.dispatcher_c8 / bare).toFixed(2)} (target ≥ 0.5)`)
+      log(
+        `deliveries/s: ${JSON.stringify(Object.fromEntries(Object.entries(results).map(([k2, v]) => [k2, Math.round(v)])))}`
+      )
+      log(
+        `RATIO dispatcher(c=1)/bare = ${(results.dispatcher_c1 / bare).toFixed(2)}, dispatcher(c=8)/bare = ${(results.dispatcher_c8 / bare).toFixed(2)} (target ≥ 0.5)`
+      )
       await db.from('integration_outbox').where('client_id', clientId).delete()
     } finally {
       await receiver.close()

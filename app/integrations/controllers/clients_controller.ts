@@ -23,7 +23,8 @@ const PER_PAGE = 25
 
 function requireAdmin(ctx: HttpContext) {
   const user = ctx.auth.user!
-  if (adminPrefix(user) === null) throw new AccessDenied('integration_admin_only', { type: 'route' })
+  if (adminPrefix(user) === null)
+    throw new AccessDenied('integration_admin_only', { type: 'route' })
   return user
 }
 
@@ -83,11 +84,26 @@ export default class ClientsController {
       traffic = await q.orderBy('id', 'desc').paginate(page, PER_PAGE)
     } else {
       const q = db.from('integration_outbox').where('client_id', id)
-      if (kind === 'failures') q.where((w) => w.where('status', 'failed').orWhere('attempts', '>', 0).whereNot('status', 'delivered'))
+      if (kind === 'failures')
+        q.where((w) =>
+          w.where('status', 'failed').orWhere('attempts', '>', 0).whereNot('status', 'delivered')
+        )
       if (filters.status) q.where('last_status', filters.status)
       traffic = await q
         .orderBy('id', 'desc')
-        .select('id', 'message_id', 'event_type', 'status', 'attempts', 'last_status', 'last_error', 'due_on', 'created_at', 'delivered_at', 'next_attempt_at')
+        .select(
+          'id',
+          'message_id',
+          'event_type',
+          'status',
+          'attempts',
+          'last_status',
+          'last_error',
+          'due_on',
+          'created_at',
+          'delivered_at',
+          'next_attempt_at'
+        )
         .paginate(page, PER_PAGE)
     }
     traffic.baseUrl(`/integrations/${id}`)

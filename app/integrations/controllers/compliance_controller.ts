@@ -15,8 +15,12 @@ export default class ComplianceController {
     const user = ctx.auth.user!
     const prefix = reachPrefix(user, [...READERS])
     if (prefix === null) throw new AccessDenied('integration_compliance', { type: 'route' })
-    const from = /^\d{4}-\d{2}-\d{2}$/.test(ctx.request.input('from', '')) ? ctx.request.input('from') : `${today().slice(0, 4)}-01-01`
-    const to = /^\d{4}-\d{2}-\d{2}$/.test(ctx.request.input('to', '')) ? ctx.request.input('to') : today()
+    const from = /^\d{4}-\d{2}-\d{2}$/.test(ctx.request.input('from', ''))
+      ? ctx.request.input('from')
+      : `${today().slice(0, 4)}-01-01`
+    const to = /^\d{4}-\d{2}-\d{2}$/.test(ctx.request.input('to', ''))
+      ? ctx.request.input('to')
+      : today()
     const clientId = Number(ctx.request.input('client', 0)) || null
     const onTime = `CASE WHEN o.status = 'delivered' AND o.delivered_at < ${db.connection().dialect.name === 'mysql' ? 'DATE_ADD(o.due_on, INTERVAL 1 DAY)' : "date(o.due_on, '+1 day')"} THEN 1 ELSE 0 END`
     const late = `CASE WHEN o.status = 'delivered' THEN 1 ELSE 0 END`
@@ -32,18 +36,37 @@ export default class ComplianceController {
       .select('u.id', 'u.code', 'u.name', 'u.path')
       .count('* as due')
       .select(db.raw(`SUM(${onTime}) as on_time`), db.raw(`SUM(${late}) as delivered`))
-      .select(db.raw(`SUM(CASE WHEN o.status <> 'delivered' AND o.due_on < ? THEN 1 ELSE 0 END) as overdue`, [today()]))
+      .select(
+        db.raw(
+          `SUM(CASE WHEN o.status <> 'delivered' AND o.due_on < ? THEN 1 ELSE 0 END) as overdue`,
+          [today()]
+        )
+      )
     const table = rows.map((r: any) => {
       const due = Number(r.due)
       const delivered = Number(r.delivered)
       const onTimeN = Number(r.on_time)
-      return { ...r, due, on_time: onTimeN, late: delivered - onTimeN, undelivered: due - delivered, overdue: Number(r.overdue) }
+      return {
+        ...r,
+        due,
+        on_time: onTimeN,
+        late: delivered - onTimeN,
+        undelivered: due - delivered,
+        overdue: Number(r.overdue),
+      }
     })
     const total = table.reduce(
-      (t, r) => ({ due: t.due + r.due, on_time: t.on_time + r.on_time, late: t.late + r.late, undelivered: t.undelivered + r.undelivered, overdue: t.overdue + r.overdue }),
+      (t, r) => ({
+        due: t.due + r.due,
+        on_time: t.on_time + r.on_time,
+        late: t.late + r.late,
+        undelivered: t.undelivered + r.undelivered,
+        overdue: t.overdue + r.overdue,
+      }),
       { due: 0, on_time: 0, late: 0, undelivered: 0, overdue: 0 }
     )
-    if (ctx.request.accepts(['html', 'json']) === 'json') return { from, to, rows: table, total, at: stamp() }
+    if (ctx.request.accepts(['html', 'json']) === 'json')
+      return { from, to, rows: table, total, at: stamp() }
     return ctx.view.render('integrations/compliance', { rows: table, total, from, to, clientId })
   }
 }

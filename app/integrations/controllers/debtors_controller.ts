@@ -7,7 +7,16 @@ import { foldKey } from '../services/fold.js'
 
 const PAGE = 50
 const BATCH = 1000
-const COLUMNS = ['debtor_name', 'debtor_address', 'judgment', 'decision', 'obligation', 'reason', 'unit_name', 'listed_on'] as const
+const COLUMNS = [
+  'debtor_name',
+  'debtor_address',
+  'judgment',
+  'decision',
+  'obligation',
+  'reason',
+  'unit_name',
+  'listed_on',
+] as const
 
 function cursorOf(value: unknown): [string, number] | null {
   if (typeof value !== 'string' || !value) return null
@@ -33,8 +42,12 @@ export default class DebtorsController {
     if (prefix) {
       // A range on the folded key lets both engines seek the index (SQLite's LIKE is case-insensitive and
       // cannot); LIKE keeps the match exact.
-      const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)
-      query.where('name_key', '>=', prefix).where('name_key', '<', upper).where('name_key', 'like', `${prefix}%`)
+      const upper =
+        prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)
+      query
+        .where('name_key', '>=', prefix)
+        .where('name_key', '<', upper)
+        .where('name_key', 'like', `${prefix}%`)
     }
     return query
   }
@@ -50,7 +63,11 @@ export default class DebtorsController {
     const after = cursorOf(ctx.request.input('after'))
     const query = this.query(q, unitId)
     if (after)
-      query.where((w) => w.where('name_key', '>', after[0]).orWhere((x) => x.where('name_key', after[0]).where('id', '>', after[1])))
+      query.where((w) =>
+        w
+          .where('name_key', '>', after[0])
+          .orWhere((x) => x.where('name_key', after[0]).where('id', '>', after[1]))
+      )
     const rows = await query
       .orderBy('name_key')
       .orderBy('id')
@@ -59,8 +76,15 @@ export default class DebtorsController {
     const more = rows.length > PAGE
     const shown = rows.slice(0, PAGE)
     const last = shown[shown.length - 1]
-    const next = more && last ? Buffer.from(JSON.stringify([last.name_key, Number(last.id)])).toString('base64url') : null
-    const units = await db.from('units').whereIn('level', ['province', 'national']).orderBy('code').select('id', 'code', 'name')
+    const next =
+      more && last
+        ? Buffer.from(JSON.stringify([last.name_key, Number(last.id)])).toString('base64url')
+        : null
+    const units = await db
+      .from('units')
+      .whereIn('level', ['province', 'national'])
+      .orderBy('code')
+      .select('id', 'code', 'name')
     return ctx.view.render('integrations/public_debtors', {
       rows: shown.map((r) => ({ ...r, listed_on: String(r.listed_on).slice(0, 10) })),
       q,
@@ -78,9 +102,15 @@ export default class DebtorsController {
       const query = this.query(q, unitId)
       if (after) {
         const [k, i] = after
-        query.where((w) => w.where('name_key', '>', k).orWhere((x) => x.where('name_key', k).where('id', '>', i)))
+        query.where((w) =>
+          w.where('name_key', '>', k).orWhere((x) => x.where('name_key', k).where('id', '>', i))
+        )
       }
-      const rows = await query.orderBy('name_key').orderBy('id').limit(BATCH).select('id', 'name_key', ...COLUMNS)
+      const rows = await query
+        .orderBy('name_key')
+        .orderBy('id')
+        .limit(BATCH)
+        .select('id', 'name_key', ...COLUMNS)
       if (rows.length === 0) return
       yield rows
       const last = rows[rows.length - 1]
@@ -94,24 +124,40 @@ export default class DebtorsController {
     const format = ctx.params.format === 'xlsx' ? 'xlsx' : 'csv'
     const header = COLUMNS.map((c) => ctx.i18n.t(`integrations.debtors.fields.${c}`))
     const stream = new PassThrough()
-    const values = (r: any) => COLUMNS.map((c) => (c === 'listed_on' ? String(r[c]).slice(0, 10) : r[c]))
+    const values = (r: any) =>
+      COLUMNS.map((c) => (c === 'listed_on' ? String(r[c]).slice(0, 10) : r[c]))
     ctx.response.header('cache-control', 'no-store')
     if (format === 'csv') {
       ctx.response.header('content-type', 'text/csv; charset=utf-8')
-      ctx.response.header('content-disposition', 'attachment; filename="nguoi-chua-co-dieu-kien-thi-hanh.csv"')
+      ctx.response.header(
+        'content-disposition',
+        'attachment; filename="nguoi-chua-co-dieu-kien-thi-hanh.csv"'
+      )
       ;(async () => {
         stream.write(toCsv(header, []))
-        for await (const rows of this.batches(q, unitId)) stream.write(toCsv([], rows.map(values)).replace(/^\uFEFF\r\n/, '').replace(/^\uFEFF/, ''))
+        for await (const rows of this.batches(q, unitId))
+          stream.write(
+            toCsv([], rows.map(values))
+              .replace(/^\uFEFF\r\n/, '')
+              .replace(/^\uFEFF/, '')
+          )
         stream.end()
       })().catch((e) => stream.destroy(e))
     } else {
-      ctx.response.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      ctx.response.header('content-disposition', 'attachment; filename="nguoi-chua-co-dieu-kien-thi-hanh.xlsx"')
+      ctx.response.header(
+        'content-type',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      )
+      ctx.response.header(
+        'content-disposition',
+        'attachment; filename="nguoi-chua-co-dieu-kien-thi-hanh.xlsx"'
+      )
       ;(async () => {
         const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false })
         const sheet = book.addWorksheet('44a')
         sheet.addRow(header).commit()
-        for await (const rows of this.batches(q, unitId)) for (const r of rows) sheet.addRow(values(r)).commit()
+        for await (const rows of this.batches(q, unitId))
+          for (const r of rows) sheet.addRow(values(r)).commit()
         sheet.commit()
         await book.commit()
       })().catch((e) => stream.destroy(e))

@@ -2,7 +2,12 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { recordAudit } from '#audit'
 import { RuleViolation, isWorkingDay, today } from '#core'
-import { authenticateInbound, holdsScope, IntegrationRefusal, type InboundClient } from '../services/inbound_auth.js'
+import {
+  authenticateInbound,
+  holdsScope,
+  IntegrationRefusal,
+  type InboundClient,
+} from '../services/inbound_auth.js'
 import { inboundEndpoint } from '../services/plugins.js'
 import { stamp } from '../services/time.js'
 
@@ -36,7 +41,12 @@ export default class InboundController {
         requireScope(dataKind, access, unitPath) {
           units.push(unitPath)
           if (!holdsScope(c, dataKind, access, unitPath))
-            throw new IntegrationRefusal('E_OUT_OF_SCOPE', 403, { dataKind, access, unit: unitPath }, c.id)
+            throw new IntegrationRefusal(
+              'E_OUT_OF_SCOPE',
+              403,
+              { dataKind, access, unit: unitPath },
+              c.id
+            )
         },
         async transaction(work) {
           await isWorkingDay(today())
@@ -45,7 +55,8 @@ export default class InboundController {
         audit: (trx, entry) => recordAudit({ ...entry, actorEmail: `client:${c.id}` }, trx),
         rejectUnknownFields(body, allowed) {
           const unknown = Object.keys(body).filter((k) => !allowed.includes(k))
-          if (unknown.length) throw new IntegrationRefusal('E_UNKNOWN_FIELDS', 422, { fields: unknown }, c.id)
+          if (unknown.length)
+            throw new IntegrationRefusal('E_UNKNOWN_FIELDS', 422, { fields: unknown }, c.id)
         },
       })
       status = ctx.response.getStatus()

@@ -35,7 +35,10 @@ export interface DispatcherOptions {
 }
 
 /** When the attempt after `attempts` failed attempts is due, or null when the schedule is exhausted. */
-export function nextAttemptDelay(attempts: number, schedule = RETRY_SCHEDULE_SECONDS): number | null {
+export function nextAttemptDelay(
+  attempts: number,
+  schedule = RETRY_SCHEDULE_SECONDS
+): number | null {
   return attempts < schedule.length ? schedule[attempts] : null
 }
 
@@ -105,7 +108,10 @@ export class Dispatcher {
       )
       .where('status', 'pending')
       .where((q) => q.whereNull('lease_until').orWhere('lease_until', '<', now))
-      .update({ lease_owner: lease, lease_until: stamp(this.opts.now() + this.opts.leaseSeconds * 1000) })
+      .update({
+        lease_owner: lease,
+        lease_until: stamp(this.opts.now() + this.opts.leaseSeconds * 1000),
+      })
     const rows = await db
       .from('integration_outbox as o')
       .join('integration_clients as c', 'c.id', 'o.client_id')
@@ -133,7 +139,8 @@ export class Dispatcher {
     const worker = async () => {
       while (next < batch.length) {
         const row = batch[next++]
-        if (!secrets.has(row.client_id)) secrets.set(row.client_id, await signingSecrets(row.client_id))
+        if (!secrets.has(row.client_id))
+          secrets.set(row.client_id, await signingSecrets(row.client_id))
         outcomes.push(await this.deliver(row as Leased, secrets.get(row.client_id)!))
       }
     }
@@ -175,9 +182,13 @@ export class Dispatcher {
       })
       status = response.status
       await response.arrayBuffer().catch(() => null)
-      if (status >= 300) error = status < 400 ? `redirect ${status} (treated as failure)` : `HTTP ${status}`
+      if (status >= 300)
+        error = status < 400 ? `redirect ${status} (treated as failure)` : `HTTP ${status}`
     } catch (e: any) {
-      error = e?.name === 'TimeoutError' ? `timeout after ${this.opts.timeoutMs} ms` : String(e?.cause?.code ?? e?.message ?? e)
+      error =
+        e?.name === 'TimeoutError'
+          ? `timeout after ${this.opts.timeoutMs} ms`
+          : String(e?.cause?.code ?? e?.message ?? e)
     }
     return { row, startedAt, status, error }
   }
@@ -236,7 +247,10 @@ export class Dispatcher {
       }
       if (attempts.length) await trx.table('integration_attempts').multiInsert(attempts)
       if (recovered.size)
-        await trx.from('integration_clients').whereIn('id', [...recovered]).update({ failing_since: null })
+        await trx
+          .from('integration_clients')
+          .whereIn('id', [...recovered])
+          .update({ failing_since: null })
       if (failing.size)
         await trx
           .from('integration_clients')
@@ -248,7 +262,12 @@ export class Dispatcher {
           .from('integration_clients')
           .where('id', d.row.client_id)
           .where('status', 'active')
-          .update({ status: 'disabled', disabled_reason: d.reason, disabled_at: now, updated_at: now })
+          .update({
+            status: 'disabled',
+            disabled_reason: d.reason,
+            disabled_at: now,
+            updated_at: now,
+          })
         if (Number(changedClient) === 0) {
           disabled.splice(disabled.indexOf(d), 1)
           continue

@@ -22,16 +22,37 @@ export interface InboundClient {
 }
 
 const MESSAGES: Record<string, { vi: string; en: string }> = {
-  E_UNAUTHORIZED: { vi: 'Mã truy cập thiếu, sai, hết hạn hoặc đã bị thu hồi.', en: 'Missing, wrong, expired or revoked token.' },
-  E_CLIENT_DISABLED: { vi: 'Ứng dụng tích hợp đang bị tạm dừng.', en: 'The integration client is disabled.' },
-  E_BAD_SIGNATURE: { vi: 'Chữ ký webhook không hợp lệ.', en: 'The webhook signature does not verify.' },
-  E_STALE_TIMESTAMP: { vi: 'Dấu thời gian webhook quá cũ hoặc ở tương lai (lệch quá 5 phút).', en: 'The webhook timestamp is more than 5 minutes off.' },
-  E_REPLAYED: { vi: 'Thông điệp webhook-id này đã được nhận trước đó.', en: 'This webhook-id was already received.' },
+  E_UNAUTHORIZED: {
+    vi: 'Mã truy cập thiếu, sai, hết hạn hoặc đã bị thu hồi.',
+    en: 'Missing, wrong, expired or revoked token.',
+  },
+  E_CLIENT_DISABLED: {
+    vi: 'Ứng dụng tích hợp đang bị tạm dừng.',
+    en: 'The integration client is disabled.',
+  },
+  E_BAD_SIGNATURE: {
+    vi: 'Chữ ký webhook không hợp lệ.',
+    en: 'The webhook signature does not verify.',
+  },
+  E_STALE_TIMESTAMP: {
+    vi: 'Dấu thời gian webhook quá cũ hoặc ở tương lai (lệch quá 5 phút).',
+    en: 'The webhook timestamp is more than 5 minutes off.',
+  },
+  E_REPLAYED: {
+    vi: 'Thông điệp webhook-id này đã được nhận trước đó.',
+    en: 'This webhook-id was already received.',
+  },
   E_RATE_LIMITED: { vi: 'Vượt giới hạn số lần gọi mỗi phút.', en: 'Too many requests per minute.' },
   E_TOO_LARGE: { vi: 'Nội dung gửi quá lớn.', en: 'The request body is too large.' },
   E_INVALID_JSON: { vi: 'Nội dung không phải JSON hợp lệ.', en: 'The body is not valid JSON.' },
-  E_OUT_OF_SCOPE: { vi: 'Yêu cầu nằm ngoài phạm vi được cấp cho ứng dụng.', en: 'The request is outside the client’s scope.' },
-  E_UNKNOWN_FIELDS: { vi: 'Có trường không được phép trong nội dung gửi.', en: 'The body has fields that are not allowed.' },
+  E_OUT_OF_SCOPE: {
+    vi: 'Yêu cầu nằm ngoài phạm vi được cấp cho ứng dụng.',
+    en: 'The request is outside the client’s scope.',
+  },
+  E_UNKNOWN_FIELDS: {
+    vi: 'Có trường không được phép trong nội dung gửi.',
+    en: 'The body has fields that are not allowed.',
+  },
   E_NOT_FOUND: { vi: 'Không có điểm cuối này.', en: 'No such endpoint.' },
 }
 
@@ -56,7 +77,12 @@ export class IntegrationRefusal extends Exception {
       outcome: 'refused',
       subjectType: 'integration_client',
       subjectId: error.clientId,
-      after: { method: ctx.request.method(), url: ctx.request.url(), code: error.code, ...error.detail },
+      after: {
+        method: ctx.request.method(),
+        url: ctx.request.url(),
+        code: error.code,
+        ...error.detail,
+      },
     })
     const m = error.text ?? MESSAGES[error.code] ?? { vi: error.code, en: error.code }
     const locale = (ctx.request.header('accept-language') ?? 'vi').startsWith('en') ? 'en' : 'vi'
@@ -77,7 +103,14 @@ async function loadClient(token: string): Promise<InboundClient | 'disabled' | n
     now,
     'k'
   )
-    .select('k.id as key_id', 'c.id', 'c.name', 'c.owner_unit_path', 'c.rate_per_minute', 'c.status')
+    .select(
+      'k.id as key_id',
+      'c.id',
+      'c.name',
+      'c.owner_unit_path',
+      'c.rate_per_minute',
+      'c.status'
+    )
     .first()
   if (!row) return null
   if (row.status !== 'active') return 'disabled'
@@ -95,7 +128,12 @@ async function loadClient(token: string): Promise<InboundClient | 'disabled' | n
   }
 }
 
-export function holdsScope(client: InboundClient, dataKind: string, access: string, unitPath: string) {
+export function holdsScope(
+  client: InboundClient,
+  dataKind: string,
+  access: string,
+  unitPath: string
+) {
   return client.scopes.some(
     (s) => s.dataKind === dataKind && s.access === access && unitPath.startsWith(s.unitPath)
   )
@@ -132,14 +170,18 @@ export async function authenticateInbound(ctx: HttpContext): Promise<InboundClie
       },
       raw
     )
-    if (failure === 'stale_timestamp') throw new IntegrationRefusal('E_STALE_TIMESTAMP', 401, {}, client.id)
+    if (failure === 'stale_timestamp')
+      throw new IntegrationRefusal('E_STALE_TIMESTAMP', 401, {}, client.id)
     if (failure) throw new IntegrationRefusal('E_BAD_SIGNATURE', 401, {}, client.id)
     try {
-      await db.insertQuery().table('integration_inbound_ids').insert({
-        client_id: client.id,
-        message_id: String(id).slice(0, 64),
-        received_at: stamp(),
-      })
+      await db
+        .insertQuery()
+        .table('integration_inbound_ids')
+        .insert({
+          client_id: client.id,
+          message_id: String(id).slice(0, 64),
+          received_at: stamp(),
+        })
     } catch {
       throw new IntegrationRefusal('E_REPLAYED', 409, { webhookId: id }, client.id)
     }

@@ -14,7 +14,9 @@ export async function notifyDisabled(
   await mail.send((message) => {
     message
       .to(client.email)
-      .subject(`[THADS] Tạm dừng gửi dữ liệu tới "${client.name}" / Deliveries to "${client.name}" disabled`)
+      .subject(
+        `[THADS] Tạm dừng gửi dữ liệu tới "${client.name}" / Deliveries to "${client.name}" disabled`
+      )
       .text(
         [
           `Hệ thống THADS đã tạm dừng gửi dữ liệu tới ứng dụng tích hợp "${client.name}" (#${client.id}).`,

@@ -29,20 +29,23 @@ export async function enqueue(trx: QueryClientContract, message: OutboxMessage):
     timestamp: new Date().toISOString(),
     data: message.payload,
   }
-  await trx.insertQuery().table('integration_outbox').insert({
-    client_id: message.clientId,
-    message_id: id,
-    event_type: message.eventType,
-    payload: JSON.stringify(body),
-    case_id: message.caseId ?? null,
-    unit_id: message.unitId ?? null,
-    unit_path: message.unitPath ?? null,
-    due_on: message.dueOn ?? null,
-    status: 'pending',
-    attempts: 0,
-    next_attempt_at: now,
-    created_at: now,
-  })
+  await trx
+    .insertQuery()
+    .table('integration_outbox')
+    .insert({
+      client_id: message.clientId,
+      message_id: id,
+      event_type: message.eventType,
+      payload: JSON.stringify(body),
+      case_id: message.caseId ?? null,
+      unit_id: message.unitId ?? null,
+      unit_path: message.unitPath ?? null,
+      due_on: message.dueOn ?? null,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now,
+      created_at: now,
+    })
   return id
 }
 

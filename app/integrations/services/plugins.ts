@@ -31,7 +31,10 @@ export interface InboundContext {
   /** Refuses (422) a body with fields outside `allowed`. */
   rejectUnknownFields(body: Record<string, unknown>, allowed: string[]): void
   /** An audit row in the caller's transaction, with the client as actor. */
-  audit(trx: TransactionClientContract, entry: Omit<AuditEntry, 'actor' | 'actorEmail'>): Promise<void>
+  audit(
+    trx: TransactionClientContract,
+    entry: Omit<AuditEntry, 'actor' | 'actorEmail'>
+  ): Promise<void>
 }
 
 export interface InboundEndpoint {

@@ -16,7 +16,9 @@ function keyOf(secret: string): Buffer {
 }
 
 export function signature(secret: string, id: string, timestamp: number, body: string): string {
-  const mac = createHmac('sha256', keyOf(secret)).update(`${id}.${timestamp}.${body}`).digest('base64')
+  const mac = createHmac('sha256', keyOf(secret))
+    .update(`${id}.${timestamp}.${body}`)
+    .digest('base64')
   return `v1,${mac}`
 }
 
@@ -41,7 +43,8 @@ export function verifySignature(
   const { id, timestamp, signature: sig } = headers
   if (!id || !timestamp || !sig) return 'missing_headers'
   const ts = Number(timestamp)
-  if (!Number.isInteger(ts) || Math.abs(nowSeconds - ts) > TOLERANCE_SECONDS) return 'stale_timestamp'
+  if (!Number.isInteger(ts) || Math.abs(nowSeconds - ts) > TOLERANCE_SECONDS)
+    return 'stale_timestamp'
   const given = sig
     .split(' ')
     .filter((p) => p.startsWith('v1,'))

@@ -16,7 +16,6 @@ export function readStamp(value: unknown): string | null {
 
 export function readDay(value: unknown): string | null {
   if (value === null || value === undefined) return null
-  if (value instanceof Date)
-    return DateTime.fromJSDate(value).toFormat('yyyy-MM-dd')
+  if (value instanceof Date) return DateTime.fromJSDate(value).toFormat('yyyy-MM-dd')
   return String(value).slice(0, 10)
 }

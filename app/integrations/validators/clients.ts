@@ -6,14 +6,24 @@ export const clientValidator = vine.compile(
     owner_unit_id: vine.number().positive().withoutDecimals(),
     contact_name: vine.string().trim().maxLength(255).optional(),
     contact_email: vine.string().trim().email().maxLength(255),
-    endpoint_url: vine.string().trim().url({ require_tld: false, protocols: ['http', 'https'] }).maxLength(1024).optional(),
+    endpoint_url: vine
+      .string()
+      .trim()
+      .url({ require_tld: false, protocols: ['http', 'https'] })
+      .maxLength(1024)
+      .optional(),
     plugin_id: vine.string().trim().maxLength(64).optional(),
   })
 )
 
 export const changeValidator = vine.compile(
   vine.object({
-    endpoint_url: vine.string().trim().url({ require_tld: false, protocols: ['http', 'https'] }).maxLength(1024).optional(),
+    endpoint_url: vine
+      .string()
+      .trim()
+      .url({ require_tld: false, protocols: ['http', 'https'] })
+      .maxLength(1024)
+      .optional(),
     contact_email: vine.string().trim().email().maxLength(255).optional(),
     status: vine.enum(['active', 'disabled']).optional(),
   })
@@ -40,7 +50,11 @@ export const credentialValidator = vine.compile(
 export const replayValidator = vine.compile(
   vine.object({
     message_id: vine.number().positive().withoutDecimals().optional(),
-    since: vine.string().trim().regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$/).optional(),
+    since: vine
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$/)
+      .optional(),
   })
 )
 

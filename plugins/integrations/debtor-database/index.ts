@@ -84,7 +84,14 @@ async function publishedFields(host: IntegrationHost, caseId: number): Promise<F
   }
 }
 
-const SAME = ['debtor_name', 'debtor_address', 'judgment', 'decision', 'obligation', 'reason'] as const
+const SAME = [
+  'debtor_name',
+  'debtor_address',
+  'judgment',
+  'decision',
+  'obligation',
+  'reason',
+] as const
 
 function payload(caseId: number, f: Fields, notice: CaseEventNotice, dueOn: string) {
   return {
@@ -108,7 +115,9 @@ async function queue(
   data: (dueOn: string) => Record<string, unknown>
 ) {
   const dueOn = await host.addWorkingDays(notice.effectiveDate, DUE_WORKING_DAYS[action])
-  const type = { publish: 'debtor.published', update: 'debtor.updated', remove: 'debtor.removed' }[action]
+  const type = { publish: 'debtor.published', update: 'debtor.updated', remove: 'debtor.removed' }[
+    action
+  ]
   for (const client of await host.subscribers('debtors', notice.unitPath)) {
     await host.enqueue({
       clientId: client.id,
@@ -141,12 +150,19 @@ async function onCaseEvent(notice: CaseEventNotice, host: IntegrationHost) {
     if (!f) return
     const row = { ...f, listed_on: notice.effectiveDate, listed: true, updated_at: now }
     if (listing) await trx.from('debtor_listings').where('id', listing.id).update(row)
-    else await trx.insertQuery().table('debtor_listings').insert({ case_id: notice.caseId, ...row })
+    else
+      await trx
+        .insertQuery()
+        .table('debtor_listings')
+        .insert({ case_id: notice.caseId, ...row })
     await queue(host, notice, 'publish', (due) => payload(notice.caseId, f, notice, due))
     return
   }
   if (leavesList && listed) {
-    await trx.from('debtor_listings').where('id', listing.id).update({ listed: false, updated_at: now })
+    await trx
+      .from('debtor_listings')
+      .where('id', listing.id)
+      .update({ listed: false, updated_at: now })
     await queue(host, notice, 'remove', (due) => ({
       case_id: notice.caseId,
       cause: isPub ? 'removal_recorded' : notice.type,

@@ -1,6 +1,13 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { Dispatcher, enqueue, nextAttemptDelay, RETRY_SCHEDULE_SECONDS, signHeaders, verifySignature } from '#integrations'
+import {
+  Dispatcher,
+  enqueue,
+  nextAttemptDelay,
+  RETRY_SCHEDULE_SECONDS,
+  signHeaders,
+  verifySignature,
+} from '#integrations'
 import { makeClient, outboxOf, startReceiver } from './_setup.js'
 
 async function queueOne(clientId: number, data: Record<string, unknown> = { hello: 'world' }) {
@@ -8,7 +15,9 @@ async function queueOne(clientId: number, data: Record<string, unknown> = { hell
 }
 
 test.group('Integrations / dispatcher', () => {
-  test('the retry schedule is Svix’s: 0 s, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h, then give up', ({ assert }) => {
+  test('the retry schedule is Svix’s: 0 s, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h, then give up', ({
+    assert,
+  }) => {
     assert.deepEqual(RETRY_SCHEDULE_SECONDS, [0, 5, 300, 1800, 7200, 18000, 36000, 36000])
     assert.equal(nextAttemptDelay(1), 5)
     assert.equal(nextAttemptDelay(2), 300)
@@ -17,15 +26,42 @@ test.group('Integrations / dispatcher', () => {
   })
 
   test('signatures: valid, wrong secret, stale timestamp', ({ assert }) => {
-    const h = signHeaders(['whsec_' + Buffer.from('k1').toString('base64')], 'msg_1', 1_700_000_000, '{}')
-    const hdr = { id: h['webhook-id'], timestamp: h['webhook-timestamp'], signature: h['webhook-signature'] }
-    assert.isNull(verifySignature(['whsec_' + Buffer.from('k1').toString('base64')], hdr, '{}', 1_700_000_010))
-    assert.equal(verifySignature(['whsec_' + Buffer.from('k2').toString('base64')], hdr, '{}', 1_700_000_010), 'bad_signature')
-    assert.equal(verifySignature(['whsec_' + Buffer.from('k1').toString('base64')], hdr, '{"x":1}', 1_700_000_010), 'bad_signature')
-    assert.equal(verifySignature(['whsec_' + Buffer.from('k1').toString('base64')], hdr, '{}', 1_700_000_400), 'stale_timestamp')
+    const h = signHeaders(
+      ['whsec_' + Buffer.from('k1').toString('base64')],
+      'msg_1',
+      1_700_000_000,
+      '{}'
+    )
+    const hdr = {
+      id: h['webhook-id'],
+      timestamp: h['webhook-timestamp'],
+      signature: h['webhook-signature'],
+    }
+    assert.isNull(
+      verifySignature(['whsec_' + Buffer.from('k1').toString('base64')], hdr, '{}', 1_700_000_010)
+    )
+    assert.equal(
+      verifySignature(['whsec_' + Buffer.from('k2').toString('base64')], hdr, '{}', 1_700_000_010),
+      'bad_signature'
+    )
+    assert.equal(
+      verifySignature(
+        ['whsec_' + Buffer.from('k1').toString('base64')],
+        hdr,
+        '{"x":1}',
+        1_700_000_010
+      ),
+      'bad_signature'
+    )
+    assert.equal(
+      verifySignature(['whsec_' + Buffer.from('k1').toString('base64')], hdr, '{}', 1_700_000_400),
+      'stale_timestamp'
+    )
   })
 
-  test('a receiver failing twice (500, then a 302 redirect) gets the message once, signed, on the schedule', async ({ assert }) => {
+  test('a receiver failing twice (500, then a 302 redirect) gets the message once, signed, on the schedule', async ({
+    assert,
+  }) => {
     let secrets: string[] = []
     const receiver = await startReceiver([500, 'redirect'], () => secrets)
     try {
@@ -49,15 +85,23 @@ test.group('Integrations / dispatcher', () => {
       assert.isTrue(receiver.received.every((r) => r.valid))
       assert.equal(new Set(receiver.received.map((r) => r.id)).size, 1)
       assert.equal(receiver.unique.size, 1)
-      const attempts = await db.from('integration_attempts').where('outbox_id', row.id).orderBy('attempt_no')
-      assert.deepEqual(attempts.map((a) => a.status_code), [500, 302, 200])
+      const attempts = await db
+        .from('integration_attempts')
+        .where('outbox_id', row.id)
+        .orderBy('attempt_no')
+      assert.deepEqual(
+        attempts.map((a) => a.status_code),
+        [500, 302, 200]
+      )
       assert.include(attempts[1].error, 'redirect')
     } finally {
       await receiver.close()
     }
   })
 
-  test('410 Gone disables the client at once, audited; the message stays visible as failed', async ({ assert }) => {
+  test('410 Gone disables the client at once, audited; the message stays visible as failed', async ({
+    assert,
+  }) => {
     const receiver = await startReceiver([410])
     try {
       const client = await makeClient({ endpoint: receiver.url })
@@ -72,7 +116,10 @@ test.group('Integrations / dispatcher', () => {
       assert.equal(rows[0].status, 'failed')
       assert.equal(rows[1].status, 'pending') // kept, not claimed while disabled
       assert.equal(await d.runOnce(), 0)
-      const audit = await db.from('audit_events').where({ action: 'integration.client_disabled', subject_id: String(client.id) }).first()
+      const audit = await db
+        .from('audit_events')
+        .where({ action: 'integration.client_disabled', subject_id: String(client.id) })
+        .first()
       assert.exists(audit)
     } finally {
       await receiver.close()
@@ -105,7 +152,11 @@ test.group('Integrations / dispatcher', () => {
       const client = await makeClient({ endpoint: receiver.url })
       await queueOne(client.id)
       let clock = Date.now()
-      const d = new Dispatcher({ now: () => clock, schedule: [0, 3 * 86_400, 3 * 86_400], clientIds: [client.id] })
+      const d = new Dispatcher({
+        now: () => clock,
+        schedule: [0, 3 * 86_400, 3 * 86_400],
+        clientIds: [client.id],
+      })
       await d.runOnce()
       clock += 3 * 86_400_000
       await d.runOnce()

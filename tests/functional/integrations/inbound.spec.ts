@@ -38,7 +38,10 @@ test.group('Integrations / court judgments inbound', (group) => {
     return () => setToday(null)
   })
 
-  test('a court posts a judgment: it lands in the unit register, audited, on the clerks’ dashboard', async ({ client, assert }) => {
+  test('a court posts a judgment: it lands in the unit register, audited, on the clerks’ dashboard', async ({
+    client,
+    assert,
+  }) => {
     const court = await courtClient()
     const body = judgment()
     const res = await client.post(URL).bearerToken(court.token).json(body)
@@ -48,7 +51,10 @@ test.group('Integrations / court judgments inbound', (group) => {
     const badinh = await unitByCode(UNITS.badinh)
     assert.equal(row.unit_id, badinh.id)
     assert.equal(row.number, body.number)
-    const audit = await db.from('audit_events').where({ action: 'judgment.received', subject_id: String(id) }).first()
+    const audit = await db
+      .from('audit_events')
+      .where({ action: 'judgment.received', subject_id: String(id) })
+      .first()
     assert.equal(audit.actor_email, `client:${court.id}`)
     assert.equal(audit.unit_id, badinh.id)
     const traffic = await db.from('integration_requests').where('client_id', court.id).first()
@@ -64,7 +70,10 @@ test.group('Integrations / court judgments inbound', (group) => {
     assert.notInclude(dash2.text(), body.number)
   })
 
-  test('the same court, number and date twice is refused with a clear error', async ({ client, assert }) => {
+  test('the same court, number and date twice is refused with a clear error', async ({
+    client,
+    assert,
+  }) => {
     const court = await courtClient()
     const body = judgment()
     ;(await client.post(URL).bearerToken(court.token).json(body)).assertStatus(201)
@@ -75,32 +84,58 @@ test.group('Integrations / court judgments inbound', (group) => {
     again.assertStatus(409)
     assert.equal(again.body().errors[0].code, 'E_DUPLICATE_JUDGMENT')
     assert.include(again.body().errors[0].message, 'đã')
-    assert.equal(await db.from('judgments').where('number', body.number).count('* as n').first().then((r) => Number(r.n)), 1)
+    assert.equal(
+      await db
+        .from('judgments')
+        .where('number', body.number)
+        .count('* as n')
+        .first()
+        .then((r) => Number(r.n)),
+      1
+    )
     assert.isTrue(await refusalAudit(court.id, 'E_DUPLICATE_JUDGMENT'))
   })
 
   test('a judgment for a unit outside the scope is 403 and audited', async ({ client, assert }) => {
     const court = await courtClient()
-    const res = await client.post(URL).bearerToken(court.token).json(judgment({ unit_code: UNITS.sapa }))
+    const res = await client
+      .post(URL)
+      .bearerToken(court.token)
+      .json(judgment({ unit_code: UNITS.sapa }))
     res.assertStatus(403)
     assert.equal(res.body().errors[0].code, 'E_OUT_OF_SCOPE')
     assert.isTrue(await refusalAudit(court.id, 'E_OUT_OF_SCOPE'))
     const sapa = await unitByCode(UNITS.sapa)
-    assert.equal(Number((await db.from('judgments').where('unit_id', sapa.id).count('* as n').first()).n), 0)
+    assert.equal(
+      Number((await db.from('judgments').where('unit_id', sapa.id).count('* as n').first()).n),
+      0
+    )
   })
 
-  test('bad input: unknown fields, invalid values, malformed JSON, oversized body', async ({ client, assert }) => {
+  test('bad input: unknown fields, invalid values, malformed JSON, oversized body', async ({
+    client,
+    assert,
+  }) => {
     const court = await courtClient()
-    const unknown = await client.post(URL).bearerToken(court.token).json({ ...judgment(), secret_note: 'x' })
+    const unknown = await client
+      .post(URL)
+      .bearerToken(court.token)
+      .json({ ...judgment(), secret_note: 'x' })
     unknown.assertStatus(422)
     assert.equal(unknown.body().errors[0].code, 'E_UNKNOWN_FIELDS')
     assert.deepEqual(unknown.body().errors[0].fields, ['secret_note'])
 
-    const invalid = await client.post(URL).bearerToken(court.token).json(judgment({ type: 'nonsense', judgment_date: '2026-13-01' }))
+    const invalid = await client
+      .post(URL)
+      .bearerToken(court.token)
+      .json(judgment({ type: 'nonsense', judgment_date: '2026-13-01' }))
     invalid.assertStatus(422)
     assert.equal(invalid.body().errors[0].code, 'E_VALIDATION')
 
-    const future = await client.post(URL).bearerToken(court.token).json(judgment({ judgment_date: '2026-12-01', received_on: '2026-12-02' }))
+    const future = await client
+      .post(URL)
+      .bearerToken(court.token)
+      .json(judgment({ judgment_date: '2026-12-01', received_on: '2026-12-02' }))
     future.assertStatus(422)
 
     // A raw socket-level body (the test client would re-serialize it).
@@ -112,7 +147,9 @@ test.group('Integrations / court judgments inbound', (group) => {
     assert.equal(malformed.status, 400)
     const malformedBody = (await malformed.json()) as any
     assert.equal(malformedBody.errors[0].code, 'E_INVALID_JSON')
-    assert.exists(await db.from('audit_events').where({ action: 'api.malformed_body', subject_id: URL }).first())
+    assert.exists(
+      await db.from('audit_events').where({ action: 'api.malformed_body', subject_id: URL }).first()
+    )
 
     const big = await client
       .post(URL)
@@ -123,7 +160,10 @@ test.group('Integrations / court judgments inbound', (group) => {
     assert.isTrue(await refusalAudit(court.id, 'E_TOO_LARGE'))
   })
 
-  test('signed bodies: a wrong signature, a stale timestamp and a replayed webhook-id are refused', async ({ client, assert }) => {
+  test('signed bodies: a wrong signature, a stale timestamp and a replayed webhook-id are refused', async ({
+    client,
+    assert,
+  }) => {
     const court = await courtClient()
     const payload = judgment()
     const body = JSON.stringify(payload) // what the client's .json() sends
@@ -135,7 +175,12 @@ test.group('Integrations / court judgments inbound', (group) => {
     replay.assertStatus(409)
     assert.equal(replay.body().errors[0].code, 'E_REPLAYED')
 
-    const wrong = signHeaders(['whsec_' + Buffer.from('not-the-key').toString('base64')], 'msg_court_2', now, body)
+    const wrong = signHeaders(
+      ['whsec_' + Buffer.from('not-the-key').toString('base64')],
+      'msg_court_2',
+      now,
+      body
+    )
     const bad = await client.post(URL).bearerToken(court.token).headers(wrong).json(payload)
     bad.assertStatus(401)
     assert.equal(bad.body().errors[0].code, 'E_BAD_SIGNATURE')

@@ -10,10 +10,14 @@ const SMTP_PORT = RECEIVER_PORT + 2
 
 /** `node ace integrations:dispatch` as a real child process on the same database. */
 function dispatcherProcess(clientId: number, extraEnv: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['ace', 'integrations:dispatch', '--lease=2', '--interval=200', `--client=${clientId}`], {
-    env: { ...process.env, INTEGRATIONS_DISPATCH_MS: '0', ...extraEnv },
-    stdio: 'ignore',
-  })
+  return spawn(
+    process.execPath,
+    ['ace', 'integrations:dispatch', '--lease=2', '--interval=200', `--client=${clientId}`],
+    {
+      env: { ...process.env, INTEGRATIONS_DISPATCH_MS: '0', ...extraEnv },
+      stdio: 'ignore',
+    }
+  )
 }
 
 async function until(check: () => Promise<boolean> | boolean, ms = 60_000) {
@@ -26,12 +30,16 @@ async function until(check: () => Promise<boolean> | boolean, ms = 60_000) {
 }
 
 test.group('Integrations / dispatcher process', () => {
-  test('a dispatcher killed with kill -9 mid-delivery loses nothing: delivered after restart, same webhook-id', async ({ assert }) => {
+  test('a dispatcher killed with kill -9 mid-delivery loses nothing: delivered after restart, same webhook-id', async ({
+    assert,
+  }) => {
     const receiver = await startReceiver(['hang'])
     let child: ChildProcess | null = null
     try {
       const client = await makeClient({ endpoint: receiver.url })
-      await db.transaction((trx) => enqueue(trx, { clientId: client.id, eventType: 'test.kill', payload: { n: 1 } }))
+      await db.transaction((trx) =>
+        enqueue(trx, { clientId: client.id, eventType: 'test.kill', payload: { n: 1 } })
+      )
       child = dispatcherProcess(client.id)
       await until(() => receiver.received.length === 1)
       child.kill('SIGKILL')
@@ -51,7 +59,9 @@ test.group('Integrations / dispatcher process', () => {
     }
   }).timeout(120_000)
 
-  test('a 410 disables the client and its contact gets an e-mail (SMTP on loopback)', async ({ assert }) => {
+  test('a 410 disables the client and its contact gets an e-mail (SMTP on loopback)', async ({
+    assert,
+  }) => {
     const mails: string[] = []
     const smtp = new SMTPServer({
       authOptional: true,
@@ -70,7 +80,9 @@ test.group('Integrations / dispatcher process', () => {
     let child: ChildProcess | null = null
     try {
       const client = await makeClient({ endpoint: receiver.url })
-      await db.transaction((trx) => enqueue(trx, { clientId: client.id, eventType: 'test.gone', payload: {} }))
+      await db.transaction((trx) =>
+        enqueue(trx, { clientId: client.id, eventType: 'test.gone', payload: {} })
+      )
       child = dispatcherProcess(client.id, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(SMTP_PORT) })
       await until(() => mails.length === 1)
       const c = await db.from('integration_clients').where('id', client.id).first()
