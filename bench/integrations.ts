@@ -76,8 +76,14 @@ const GIVEN = [
 export async function ensureListings(rows: number, log: (m: string) => void) {
   const have = Number((await db.from('debtor_listings').count('* as n').first())?.n ?? 0)
   if (have >= rows) return have
-  const units = await db.from('units').whereNot('level', 'national').select('id', 'path', 'name')
-  const pool = units.length ? units : [{ id: 1, path: '/1/', name: 'Chi cục THADS' }]
+  const units = await db
+    .from('units as u')
+    .leftJoin('units as p', 'p.id', 'u.parent_id')
+    .whereNot('u.level', 'national')
+    .select('u.id', 'u.path', 'u.name', 'u.level', 'p.id as parent_id')
+  const pool = units.length
+    ? units.map((u) => ({ ...u, province: u.level === 'province' ? u.id : u.parent_id }))
+    : [{ id: 1, path: '/1/', name: 'Chi cục THADS', province: null }]
   const rnd = seededRandom(44)
   const now = new Date().toISOString().slice(0, 19).replace('T', ' ')
   for (let start = have; start < rows; start += 400) {
@@ -88,6 +94,7 @@ export async function ensureListings(rows: number, log: (m: string) => void) {
       batch.push({
         case_id: 10_000_000 + i,
         unit_id: u.id,
+        province_id: u.province,
         unit_path: u.path,
         unit_name: u.name,
         debtor_name: name,

@@ -136,6 +136,7 @@ export default class extends BaseSchema {
       table.increments('id')
       table.integer('case_id').unsigned().notNullable().unique()
       table.integer('unit_id').unsigned().notNullable()
+      table.integer('province_id').unsigned().nullable() // the unit's province: a province lists its districts
       table.string('unit_path', 255).notNullable()
       table.string('unit_name', 255).notNullable()
       table.string('debtor_name', 255).notNullable()
@@ -150,6 +151,7 @@ export default class extends BaseSchema {
       table.timestamp('updated_at').notNullable()
       table.index(['listed', 'name_key', 'id'], 'debtor_listings_name')
       table.index(['unit_id', 'listed', 'name_key', 'id'], 'debtor_listings_unit')
+      table.index(['province_id', 'listed', 'name_key', 'id'], 'debtor_listings_province')
     })
     this.schema.createTable('court_judgment_arrivals', (table) => {
       table.increments('id')

@@ -36,7 +36,8 @@ function cursorOf(value: unknown): [string, number] | null {
 export default class DebtorsController {
   private query(q: string, unitId: number | null) {
     const query = db.from('debtor_listings').where('listed', true)
-    if (unitId) query.where('unit_id', unitId)
+    // A province lists its own office and its districts (index debtor_listings_province).
+    if (unitId) query.where('province_id', unitId)
     const key = foldKey(q)
     const prefix = key.replace(/[\\%_]/g, '')
     if (prefix) {

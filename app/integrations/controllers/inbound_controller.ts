@@ -62,10 +62,10 @@ export default class InboundController {
       status = ctx.response.getStatus()
       await recordAudit({
         actorEmail: `client:${c.id}`,
-        action: `integration.${endpoint.path}.${method.toLowerCase()}`,
+        action: 'integration.inbound_call',
         subjectType: 'integration_client',
         subjectId: c.id,
-        after: { client: c.name, units, status },
+        after: { client: c.name, endpoint: `${method} ${endpoint.path}`, units, status },
       })
       return result
     } catch (error: any) {

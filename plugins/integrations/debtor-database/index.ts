@@ -12,6 +12,7 @@ export const DUE_WORKING_DAYS = { publish: 5, update: 3, remove: 2 } as const
 
 type Fields = {
   unit_id: number
+  province_id: number | null
   unit_path: string
   unit_name: string
   debtor_name: string
@@ -30,12 +31,16 @@ async function publishedFields(host: IntegrationHost, caseId: number): Promise<F
   const c = await trx
     .from('cases as c')
     .join('units as u', 'u.id', 'c.unit_id')
+    .leftJoin('units as p', 'p.id', 'u.parent_id')
     .leftJoin('judgments as j', 'j.id', 'c.judgment_id')
     .where('c.id', caseId)
     .select(
       'c.unit_id',
       'c.unit_path',
       'u.name as unit_name',
+      'u.level as unit_level',
+      'p.id as parent_id',
+      'p.level as parent_level',
       'c.number',
       'c.decision_date',
       'c.debtor_name',
@@ -72,6 +77,12 @@ async function publishedFields(host: IntegrationHost, caseId: number): Promise<F
     .join('; ')
   return {
     unit_id: Number(c.unit_id),
+    province_id:
+      c.unit_level === 'province'
+        ? Number(c.unit_id)
+        : c.parent_level === 'province'
+          ? Number(c.parent_id)
+          : null,
     unit_path: c.unit_path,
     unit_name: c.unit_name,
     debtor_name: name,

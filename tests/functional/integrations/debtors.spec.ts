@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { AmendObligation, RecordEvent, RecordPublication } from '#cases'
 import { Dispatcher } from '#integrations'
-import { as, makeUser, UNITS } from '#tests/helpers/factories'
+import { as, makeUser, UNITS, unitByCode } from '#tests/helpers/factories'
 import { acceptedCase, day, pinClock } from '../cases/_setup.js'
 import { makeClient, outboxOf, startReceiver } from './_setup.js'
 
@@ -202,9 +202,13 @@ test.group('Integrations / uncollectible-debtor database (Art. 44a)', (group) =>
     assert.notInclude(page.text(), 'Đặng Văn Đã Gỡ')
     assert.notInclude(page.text(), '001099012345') // identity numbers are not published
     assert.notInclude(page.text(), 'Ngân hàng TMCP Ví Dụ') // nor the creditor
-    const listing = await db.from('debtor_listings').where('case_id', c.id).first()
-    const byUnit = await client.get(`/public/debtors?q=dang&unit=${listing.unit_id + 100000}`)
-    assert.notInclude(byUnit.text(), 'Đặng Văn Công Khai')
+    // A province lists its districts: Hà Nội shows the Ba Đình debtor, Lào Cai does not.
+    const hanoiUnit = await unitByCode(UNITS.hanoi)
+    const laocaiUnit = await unitByCode(UNITS.laocai)
+    const inHanoi = await client.get(`/public/debtors?q=dang&unit=${hanoiUnit.id}`)
+    assert.include(inHanoi.text(), 'Đặng Văn Công Khai')
+    const inLaocai = await client.get(`/public/debtors?q=dang&unit=${laocaiUnit.id}`)
+    assert.notInclude(inLaocai.text(), 'Đặng Văn Công Khai')
     const csv = await client.get('/public/debtors/export/csv?q=%C4%91%C4%83ng%20v%C4%83n%20c')
     csv.assertStatus(200)
     assert.include(csv.header('content-type'), 'text/csv')
