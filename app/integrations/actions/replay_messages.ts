@@ -1,6 +1,8 @@
+import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { User } from '#accounts'
 import { recordAudit } from '#audit'
+import { APP_ZONE } from '#core'
 import { loadManagedClient } from '../services/access.js'
 import { stamp } from '../services/time.js'
 
@@ -17,7 +19,17 @@ export class ReplayMessages {
         .where('client_id', clientId)
         .where('status', 'failed')
       if (target.messageId) q.where('id', target.messageId)
-      else q.where('created_at', '>=', (target.since ?? '1970-01-01').replace('T', ' '))
+      // `since` is typed in Vietnam time (the datetime-local field); stored times are UTC.
+      else
+        q.where(
+          'created_at',
+          '>=',
+          stamp(
+            DateTime.fromISO((target.since ?? '1970-01-01').replace(' ', 'T'), {
+              zone: APP_ZONE,
+            }).toMillis()
+          )
+        )
       const changed = await q.update({
         status: 'pending',
         attempts: 0,

@@ -74,7 +74,20 @@ export default class ClientsController {
         .join('units as u', 'u.id', 's.unit_id')
         .where('s.client_id', id)
         .select('s.*', 'u.code', 'u.name as unit_name'),
-      db.from('integration_credentials').where('client_id', id).orderBy('id', 'desc').select('*'),
+      db
+        .from('integration_credentials')
+        .where('client_id', id)
+        .orderBy('id', 'desc')
+        .select(
+          'id',
+          'kind',
+          'hint',
+          'status',
+          'expires_at',
+          'valid_until',
+          'last_used_at',
+          'created_at'
+        ),
     ])
     const kind = filters.kind ?? 'deliveries'
     let traffic

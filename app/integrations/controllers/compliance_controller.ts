@@ -22,7 +22,12 @@ export default class ComplianceController {
       ? ctx.request.input('to')
       : today()
     const clientId = Number(ctx.request.input('client', 0)) || null
-    const onTime = `CASE WHEN o.status = 'delivered' AND o.delivered_at < ${db.connection().dialect.name === 'mysql' ? 'DATE_ADD(o.due_on, INTERVAL 1 DAY)' : "date(o.due_on, '+1 day')"} THEN 1 ELSE 0 END`
+    // On time = delivered before the end of the due day in Vietnam (UTC+7, no DST): due_on + 17 h UTC.
+    const endOfDueDay =
+      db.connection().dialect.name === 'mysql'
+        ? 'DATE_ADD(o.due_on, INTERVAL 17 HOUR)'
+        : "datetime(o.due_on, '+17 hours')"
+    const onTime = `CASE WHEN o.status = 'delivered' AND o.delivered_at < ${endOfDueDay} THEN 1 ELSE 0 END`
     const late = `CASE WHEN o.status = 'delivered' THEN 1 ELSE 0 END`
     const rows = await db
       .from('integration_outbox as o')
