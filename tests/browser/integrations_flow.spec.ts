@@ -21,6 +21,7 @@ test.group('browser: integration engine', (group) => {
     const receiver = await startReceiver([], () => secrets, RECEIVER_PORT + 4)
     try {
       const admin = await makeUser(UNITS.national, ['admin'])
+      const email = `csdl-${Date.now()}@moj.test`
       const national = await unitByCode(UNITS.national)
       const page = await visit('/login')
       await page.fill('#email', admin.email)
@@ -30,7 +31,7 @@ test.group('browser: integration engine', (group) => {
       await page.click('a[data-nav="integrations.index"]')
       await page.fill('#register-client input[name="name"]', 'CSDL người chưa có điều kiện THA')
       await page.selectOption('#register-client select[name="owner_unit_id"]', String(national.id))
-      await page.fill('#register-client input[name="contact_email"]', 'csdl@moj.test')
+      await page.fill('#register-client input[name="contact_email"]', email)
       await page.fill('#register-client input[name="endpoint_url"]', receiver.url)
       await page.selectOption('#register-client select[name="plugin_id"]', 'debtor-database')
       await page.click('#register-client button[type="submit"]')
@@ -51,10 +52,7 @@ test.group('browser: integration engine', (group) => {
         effectiveDate: day(2),
         legalGround: '44a.1.a',
       })
-      const clientRow = await db
-        .from('integration_clients')
-        .where('contact_email', 'csdl@moj.test')
-        .first()
+      const clientRow = await db.from('integration_clients').where('contact_email', email).first()
       await new Dispatcher({ clientIds: [clientRow.id] }).drain()
       assert.lengthOf(receiver.received, 1)
       assert.isTrue(receiver.received[0].valid)
