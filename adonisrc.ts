@@ -15,6 +15,7 @@ export default defineConfig({
     () => import('#audit/commands/main'),
     () => import('#cases/imports/commands/main'),
     () => import('#cases/commands/main'),
+    () => import('#integrations/commands/main'),
   ],
   providers: [
     () => import('@adonisjs/core/providers/app_provider'),

@@ -38,5 +38,6 @@ export default await Env.create(new URL('../', import.meta.url), {
   AUDIT_PUBLIC_KEY: Env.schema.string.optional(),
 
   CHROMIUM_PATH: Env.schema.string.optional(),
+  INTEGRATIONS_DISPATCH_MS: Env.schema.number.optional(),
   DEMO_SEED: Env.schema.boolean.optional(),
 })

@@ -10,6 +10,7 @@ await import('#periods/routes')
 await import('#reporting/routes')
 await import('#cases/routes')
 await import('#warehouse/routes')
+await import('#integrations/routes')
 
 registerAccountWidgets()
 

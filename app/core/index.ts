@@ -34,3 +34,10 @@ export {
 export { containsPattern, whereContains, likeClause, LIKE_ESCAPE_CHAR } from './like.js'
 export { searchKey, compareVi, sortVi } from './vietnamese.js'
 export { moneyInWords } from './money_words.js'
+export {
+  registerCaseEventListener,
+  unregisterCaseEventListener,
+  notifyCaseEvent,
+  type CaseEventNotice,
+  type CaseEventListener,
+} from './case_events.js'

@@ -79,6 +79,35 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       return ctx.response.redirect().back()
     }
 
+    // Malformed JSON on the API (the body parser throws a SyntaxError with status 400): the API's error shape,
+    // audited (integrators' systems must be able to see why a call was refused).
+    if (
+      error instanceof SyntaxError &&
+      (error as { status?: number }).status === 400 &&
+      wantsJson(ctx)
+    ) {
+      await recordAudit({
+        actor: ctx.auth?.user ?? null,
+        action: 'api.malformed_body',
+        outcome: 'refused',
+        subjectType: 'route',
+        subjectId: ctx.request.url(),
+        after: {
+          method: ctx.request.method(),
+          url: ctx.request.url(),
+          error: error.message.slice(0, 200),
+        },
+      })
+      return ctx.response.status(400).send({
+        errors: [
+          {
+            code: 'E_INVALID_JSON',
+            message: ctx.i18n.t('errors.invalid_json', {}, 'Invalid JSON'),
+          },
+        ],
+      })
+    }
+
     // An upload beyond the body parser's limit (UPLOAD_MAX_MB + 1) stops before the session exists: answer
     // a readable 413 rather than the raw parser error.
     if ((error as { code?: string })?.code === 'E_REQUEST_ENTITY_TOO_LARGE') {

@@ -1,3 +1,4 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { User } from '#accounts'
 import { AccessDenied, RuleViolation, searchKey } from '#core'
 import { assertWritable } from '#periods'
@@ -26,39 +27,7 @@ export class CreateJudgment {
       throw new RuleViolation('cases.errors.received_before_judgment')
     return writeTransaction(async (trx) => {
       await assertWritable(actor.unitId, input.receivedOn, { actorId: actor.id, trx })
-      // The same judgment (same court, number and date) is registered once per unit.
-      const number = input.number?.trim()
-      if (number) {
-        const same = await Judgment.query({ client: trx })
-          .where('number', number)
-          .where('judgment_date', input.judgmentDate)
-          .where('unit_id', actor.unitId)
-          .select('id', 'court', 'received_on')
-        const court = searchKey(input.court)
-        const dup = same.find((j) => searchKey(j.court) === court)
-        if (dup)
-          throw new RuleViolation('ui.errors.duplicate_judgment', {
-            number,
-            court: input.court.trim(),
-            date: input.judgmentDate,
-            id: dup.id,
-            receivedOn: dup.receivedOn,
-          })
-      }
-      const judgment = await Judgment.create(
-        {
-          unitId: actor.unitId,
-          number: input.number?.trim() || null,
-          judgmentDate: input.judgmentDate,
-          court: input.court.trim(),
-          type: input.type,
-          parties: input.parties?.trim() || null,
-          summary: input.summary?.trim() || null,
-          receivedOn: input.receivedOn,
-          createdById: actor.id,
-        },
-        { client: trx }
-      )
+      const judgment = await this.insert(trx, actor.unitId, input, actor.id)
       await recordAudit(
         {
           actor,
@@ -72,5 +41,63 @@ export class CreateJudgment {
       )
       return judgment
     })
+  }
+
+  /**
+   * A judgment received from a court system (integration plugin) for `unit`: the same date rules and period
+   * lock as the form, inside the caller's transaction; the caller authorizes (client scope) and audits.
+   */
+  async receive(
+    trx: TransactionClientContract,
+    unitId: number,
+    input: JudgmentInput
+  ): Promise<Judgment> {
+    assertPastDay(input.judgmentDate, 'judgment_date')
+    assertPastDay(input.receivedOn, 'received_on')
+    if (input.receivedOn < input.judgmentDate)
+      throw new RuleViolation('cases.errors.received_before_judgment')
+    await assertWritable(unitId, input.receivedOn, { trx })
+    return this.insert(trx, unitId, input, null)
+  }
+
+  private async insert(
+    trx: TransactionClientContract,
+    unitId: number,
+    input: JudgmentInput,
+    createdById: number | null
+  ) {
+    // The same judgment (same court, number and date) is registered once per unit, whichever way it arrives.
+    const number = input.number?.trim()
+    if (number) {
+      const same = await Judgment.query({ client: trx })
+        .where('number', number)
+        .where('judgment_date', input.judgmentDate)
+        .where('unit_id', unitId)
+        .select('id', 'court', 'received_on')
+      const court = searchKey(input.court)
+      const dup = same.find((j) => searchKey(j.court) === court)
+      if (dup)
+        throw new RuleViolation('ui.errors.duplicate_judgment', {
+          number,
+          court: input.court.trim(),
+          date: input.judgmentDate,
+          id: dup.id,
+          receivedOn: dup.receivedOn,
+        })
+    }
+    return Judgment.create(
+      {
+        unitId,
+        number: input.number?.trim() || null,
+        judgmentDate: input.judgmentDate,
+        court: input.court.trim(),
+        type: input.type,
+        parties: input.parties?.trim() || null,
+        summary: input.summary?.trim() || null,
+        receivedOn: input.receivedOn,
+        createdById,
+      },
+      { client: trx }
+    )
   }
 }

@@ -183,6 +183,7 @@ export class RecordEvent {
       eventId,
       effectiveDate: day,
       amount: moneyAmount ?? amount,
+      legalGround: ground,
       editRequestId,
     })
     return { case: c, eventId, statusAfter: step.to, moneyEntryId }

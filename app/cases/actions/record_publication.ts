@@ -1,6 +1,6 @@
 import { errors as lucidErrors } from '@adonisjs/lucid'
 import type { User } from '#accounts'
-import { RuleViolation } from '#core'
+import { RuleViolation, notifyCaseEvent } from '#core'
 import { assertWritable } from '#periods'
 import { recordAudit } from '#audit'
 import { lockCase } from '../services/case_lock.js'
@@ -83,6 +83,21 @@ export class RecordPublication {
             reference: input.reference ?? null,
             editRequestId,
           },
+        },
+        trx
+      )
+      await notifyCaseEvent(
+        {
+          source: 'publication',
+          type: input.action,
+          caseId: c.id,
+          unitId: c.unitId,
+          unitPath: c.unitPath,
+          eventId: null,
+          effectiveDate: input.effectiveDate,
+          statusBefore: c.status,
+          statusAfter: c.status,
+          actorId: actor.id,
         },
         trx
       )

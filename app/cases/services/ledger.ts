@@ -9,6 +9,7 @@ import type { MoneyKind } from '../models/money_entry.js'
 import type { User } from '#accounts'
 import { recordAudit } from '#audit'
 import { addTerm } from './search/terms.js'
+import { notifyCaseEvent } from '#core'
 import { REMAINING_REDUCERS, totals, type Line } from './balance.js'
 import { refreshCaseDeadlines } from './deadlines/store.js'
 
@@ -166,6 +167,22 @@ export async function finishEventWrite(
       subjectId: c.id,
       before,
       after: { ...after, ...details },
+    },
+    trx
+  )
+  await notifyCaseEvent(
+    {
+      source: 'event',
+      type: String(details.event ?? ''),
+      caseId: c.id,
+      unitId: c.unitId,
+      unitPath: c.unitPath,
+      eventId: typeof details.eventId === 'number' ? details.eventId : null,
+      effectiveDate: String(details.effectiveDate ?? ''),
+      statusBefore: typeof before.status === 'string' ? before.status : null,
+      statusAfter: after.status,
+      actorId: actor.id,
+      legalGround: typeof details.legalGround === 'string' ? details.legalGround : null,
     },
     trx
   )

@@ -40,6 +40,9 @@ export default class ThadsPrepare extends BaseCommand {
       const accounts = await seedDemoAccounts()
       lines.push('', `Demo logins (password for all: ${DEMO_PASSWORD}):`)
       for (const a of accounts) lines.push(`  ${a.email.padEnd(32)} ${a.roles.join(', ')}`)
+      lines.push(
+        ...(await (await import('#database/seeders/demo_integrations')).seedDemoIntegrations())
+      )
       const { seedDemoCases } = await import('#database/seeders/demo_cases')
       const demo = await seedDemoCases({ log: (line) => this.logger.info(line) })
       await (await import('#database/seeders/demo_warehouse')).seedDemoWarehouse()

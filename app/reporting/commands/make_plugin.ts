@@ -57,11 +57,40 @@ export default definePlugin({
   },
 })
 `,
-  integration: `/** An integration plugin (outbox, schedules and inbound tokens are provided by the integrations host). */
-import { definePlugin } from '#reporting'
+  integration: `/**
+ * An integration plugin (see docs/integrator.md). The host (app/integrations) gives it:
+ *  - onCaseEvent(notice, host): every case event, inside the transaction that writes it; queue outbox
+ *    messages with host.enqueue() for the clients whose scope (data kind, units) covers the case's unit;
+ *  - inbound endpoints under /api/integrations/v1/<path>, authorized by client token + scope, audited.
+ */
+import { defineIntegration } from '#integrations'
 
-export default definePlugin({
-  kind: 'integration',
+export default defineIntegration({
+  dataKinds: ['${'${KIND}'}'],
+  async onCaseEvent(notice, host) {
+    if (notice.source !== 'event' || notice.type !== 'no_conditions') return
+    for (const client of await host.subscribers('${'${KIND}'}', notice.unitPath)) {
+      await host.enqueue({
+        clientId: client.id,
+        eventType: '${'${KIND}'}.changed',
+        payload: { case_id: notice.caseId, status: notice.statusAfter, effective_date: notice.effectiveDate },
+        caseId: notice.caseId,
+        unitId: notice.unitId,
+        unitPath: notice.unitPath,
+      })
+    }
+  },
+  inbound: [
+    {
+      method: 'GET',
+      path: '${'${ID}'}/ping',
+      dataKind: '${'${KIND}'}',
+      access: 'read',
+      async handle({ client }) {
+        return { data: { client: client.id, pong: true } }
+      },
+    },
+  ],
 })
 `,
 }
@@ -111,14 +140,20 @@ export default class MakePlugin extends BaseCommand {
     }
     await mkdir(folder, { recursive: true })
     await writeFile(join(folder, 'plugin.json'), manifest(this.id, kind))
-    await writeFile(join(folder, 'index.ts'), INDEX[kind])
+    const kindName = this.id.replace(/-/g, '_')
+    await writeFile(
+      join(folder, 'index.ts'),
+      INDEX[kind].replaceAll('${KIND}', kindName).replaceAll('${ID}', this.id)
+    )
     if (kind === 'form') {
       await mkdir(join(folder, 'tests'))
       await writeFile(join(folder, 'tests', `${this.id}.spec.ts`), SPEC(this.id))
     }
     this.logger.success(`Created ${folder}`)
     this.logger.info(
-      'Fill in plugin.json (title, legal basis, validity) and index.ts, then restart the server; see docs/statistician.md'
+      kind === 'integration'
+        ? 'Fill in plugin.json and index.ts, then restart the server; see docs/integrator.md'
+        : 'Fill in plugin.json (title, legal basis, validity) and index.ts, then restart the server; see docs/statistician.md'
     )
   }
 }

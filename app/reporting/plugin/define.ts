@@ -27,6 +27,35 @@ export function checkDefinition(definition: PluginDefinition, manifest: PluginMa
       throw new Error('an export needs formats and render()')
     return
   }
+  if (definition.kind === 'integration') {
+    const d = definition as { dataKinds?: unknown; onCaseEvent?: unknown; inbound?: unknown }
+    if (
+      !Array.isArray(d.dataKinds) ||
+      d.dataKinds.some((k) => !/^[a-z][a-z0-9_]{1,31}$/.test(String(k)))
+    )
+      throw new Error('an integration needs dataKinds: lower-case identifiers')
+    if (d.onCaseEvent !== undefined && typeof d.onCaseEvent !== 'function')
+      throw new Error('onCaseEvent must be a function')
+    if (d.inbound !== undefined) {
+      if (!Array.isArray(d.inbound)) throw new Error('inbound must be a list of endpoints')
+      for (const e of d.inbound as any[]) {
+        if (
+          !['GET', 'POST'].includes(e?.method) ||
+          typeof e?.path !== 'string' ||
+          typeof e?.handle !== 'function'
+        )
+          throw new Error('each inbound endpoint needs method (GET|POST), path and handle()')
+        if (
+          !['read', 'write'].includes(e.access) ||
+          !(d.dataKinds as string[]).includes(e.dataKind)
+        )
+          throw new Error(
+            `inbound ${e.path} needs access read|write and one of the plugin's dataKinds`
+          )
+      }
+    }
+    return
+  }
   if (definition.kind !== 'form') return
   const columns = definition.columns
   if (!Array.isArray(columns) || columns.length === 0) throw new Error('a form needs columns')
