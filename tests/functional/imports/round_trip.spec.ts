@@ -166,6 +166,8 @@ test.group('Imports / round trip', (group) => {
       'case_events',
       'case_parties',
       'case_obligations',
+      'case_search_terms',
+      'case_deadlines',
     ])
       await db.from(table).whereIn('case_id', ids).delete()
     await db.from('cases').whereIn('id', ids).delete()
@@ -190,5 +192,16 @@ test.group('Imports / round trip', (group) => {
 
     const after = await snapshot(inspector, units, district.code)
     assert.deepEqual(after, before)
+    // The imported cases carry the live path's derived facts too: header-search terms and legal deadlines.
+    const imported = (await db.from('cases').where('import_batch_id', id).select('id')).map(
+      (r) => r.id
+    )
+    const searchable = await db
+      .from('case_search_terms')
+      .whereIn('case_id', imported)
+      .where('kind', 'number')
+      .countDistinct('case_id as n')
+      .first()
+    assert.equal(Number(searchable.n), imported.length)
   }).timeout(180_000)
 })

@@ -13,6 +13,8 @@ import { judge, type Verdict } from './check.js'
 import type { ImportRecord, RowError } from './record.js'
 import type { Plan } from './simulate.js'
 import { exportCaseRecord } from './export.js'
+import { refreshSearchTerms } from '../../services/search/terms.js'
+import { refreshCaseDeadlines } from '../../services/deadlines/store.js'
 
 const nowSql = () => new Date().toISOString().slice(0, 19).replace('T', ' ')
 
@@ -39,6 +41,8 @@ export async function deleteCaseFacts(trx: TransactionClientContract, caseIds: n
     'case_events',
     'case_parties',
     'case_obligations',
+    'case_search_terms',
+    'case_deadlines',
   ])
     await trx.from(table).whereIn('case_id', caseIds).delete()
 }
@@ -341,6 +345,11 @@ export async function commitChunk(
     await insertMany(trx, 'case_status_spans', spans)
     await insertMany(trx, 'case_assignments', assignments)
     await insertMany(trx, 'money_entries', money)
+    // The same derived facts the live path keeps (header search terms, legal deadlines), in this transaction.
+    for (const w of work) {
+      await refreshSearchTerms(trx, w.caseId!)
+      await refreshCaseDeadlines(trx, w.caseId!)
+    }
     if (!options.restore) await insertMany(trx, 'import_records', importRecords)
     await insertMany(trx, 'audit_events', audits)
     if (!options.restore)
