@@ -11,6 +11,7 @@
  */
 import db from '@adonisjs/lucid/services/db'
 import type { User } from '#accounts'
+import { likeClause, whereContains } from '#core'
 import type { CaseFilters } from './queries.js'
 import { OPEN_STATUSES } from '../state_machine.js'
 import { visibleCases } from './access.js'
@@ -151,17 +152,13 @@ export async function filteredCases(
   } else if (q) {
     // A name: matched anywhere in the debtor's, the creditor's or a party's name, within the user's scope.
     name = true
-    const like = `%${escapeLike(q)}%`
-    query.where((w) =>
-      w
-        .whereILike('cases.debtor_name', like)
-        .orWhereILike('cases.creditor_name', like)
-        .orWhereExists((sub) =>
-          sub
-            .from('case_parties')
-            .whereColumn('case_parties.case_id', 'cases.id')
-            .whereILike('case_parties.name', like)
-        )
+    whereContains(query, ['cases.debtor_name', 'cases.creditor_name'], q, (w, pattern) =>
+      w.orWhereExists((sub: any) =>
+        sub
+          .from('case_parties')
+          .whereColumn('case_parties.case_id', 'cases.id')
+          .whereRaw(...likeClause('case_parties.name', pattern))
+      )
     )
   }
   return { query, name }

@@ -7,6 +7,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { reachPrefix, type User } from '#accounts'
 import { AccessDenied, registerPreauthorization } from '#core'
+import { CASE_READERS } from '../controllers/helpers.js'
 import { canReadCase } from './access.js'
 
 type Subject = { type: string; id?: number | null }
@@ -92,7 +93,18 @@ const reassignInactive: Rule = async (user, ctx) => {
     throw new AccessDenied('outside_jurisdiction', { type: 'user', id: fromId })
 }
 
+/** Saved filters are each user's own: any case reader may save; only the owner deletes (403 + audit otherwise). */
+const ownFilter: Rule = async (user, ctx) => {
+  requireRole(user, CASE_READERS, { type: 'case_list' })
+  const id = idParam(ctx)
+  const row = await db.from('saved_case_filters').where('id', id).select('user_id').first()
+  if (row && Number(row.user_id) !== user.id)
+    throw new AccessDenied('forbidden', { type: 'saved_case_filter', id })
+}
+
 const RULES: Record<string, Rule> = {
+  'POST /cases/filters': roleOnly(CASE_READERS, 'case_list'),
+  'POST /cases/filters/:id/delete': ownFilter,
   'POST /cases/:id/events': onCase(['officer'], 'not_assigned'),
   'POST /cases/:id/money': onCase(['officer'], 'not_assigned'),
   'POST /cases/:id/publications': onCase(['officer'], 'not_assigned'),
