@@ -20,3 +20,10 @@ export {
   type PlaceholderFormat,
 } from './messages.js'
 export { seededRandom, type SeededRandom } from './random.js'
+export {
+  transaction,
+  withRetry,
+  isRetryableWriteError,
+  bumpFence,
+  writeRetries,
+} from './transactions.js'
