@@ -48,3 +48,13 @@ export {
 } from './exports/services/document.js'
 export { htmlToPdf, closePdfBrowser, chromiumPath } from './exports/services/pdf_browser.js'
 export { CheckAcrossPeriods, type AcrossPeriodsResult } from './actions/check_across_periods.js'
+// Scheduled summaries: other report kinds (reconciliation, completeness …) plug in here.
+export {
+  registerSendable,
+  sendable,
+  sendables,
+  type Sendable,
+  type SendRequest,
+  type SentFile,
+  type SendUnit,
+} from './schedules/services/sendables.js'

@@ -61,3 +61,4 @@ router
   .use(middleware.api({ scope: 'reports:read' }))
 
 await import('./exports/routes.js')
+await import('./schedules/routes.js')
