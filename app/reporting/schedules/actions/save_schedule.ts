@@ -31,6 +31,15 @@ function fieldError(
   return new vineErrors.E_VALIDATION_ERROR([{ field, message, rule: key }])
 }
 
+/** The unit must be in the actor's reach and the report readable there (AccessDenied → 403 + audit). */
+export async function authorizeTarget(actor: User, unitId: number, reportKey: string) {
+  const unit = Number.isSafeInteger(unitId) ? await Unit.find(unitId) : null
+  if (!unit) return null
+  authorizeScheduleUnit(actor, unit, { type: 'unit', id: unit.id })
+  sendable(reportKey)?.authorize(actor, { id: unit.id, code: unit.code, path: unit.path })
+  return unit
+}
+
 export class SaveSchedule {
   async handle(
     actor: User,
@@ -41,18 +50,16 @@ export class SaveSchedule {
     const subject = { type: 'schedule', id: existing?.id }
     if (existing)
       authorizeScheduleUnit(actor, { id: existing.unit_id, path: existing.unit_path }, subject)
-    const unit = await Unit.find(input.unit_id)
+    // The owner must be able to read what is sent (AccessDenied → 403 + audit).
+    const unit = await authorizeTarget(actor, input.unit_id, input.report)
     if (!unit) throw fieldError('unit_id', 'schedules.errors.unknown_unit', locale)
-    authorizeScheduleUnit(actor, unit, { type: 'unit', id: unit.id })
     const report = sendable(input.report)
     if (!report) throw fieldError('report', 'schedules.errors.unknown_report', locale)
-    // The owner must be able to read what is sent (AccessDenied → 403 + audit).
-    report.authorize(actor, { id: unit.id, code: unit.code, path: unit.path })
     if (!report.formats.includes(input.format))
       throw fieldError('format', 'schedules.errors.format', locale)
     const problem = cronProblem(input.cron)
     if (problem) throw fieldError('cron', problem, locale)
-    for (const e of input.extra_emails.split(/[\s,;]+/).filter(Boolean)) {
+    for (const e of (input.extra_emails ?? '').split(/[\s,;]+/).filter(Boolean)) {
       try {
         await emailRule.validate({ e })
       } catch {
@@ -69,7 +76,7 @@ export class SaveSchedule {
       format: input.format,
       cron: input.cron.trim().split(/\s+/).join(' '),
       recipient_roles: JSON.stringify(input.recipient_roles ?? []),
-      extra_emails: input.extra_emails,
+      extra_emails: input.extra_emails ?? '',
       locale: locale === 'en' ? 'en' : 'vi',
       active: input.active ?? true,
     }

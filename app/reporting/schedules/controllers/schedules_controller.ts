@@ -3,7 +3,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { AccessDenied, APP_ZONE, today } from '#core'
 import { ROLES, scopeToReach, type User } from '#accounts'
-import { SaveSchedule } from '../actions/save_schedule.js'
+import { authorizeTarget, SaveSchedule } from '../actions/save_schedule.js'
 import { RunScheduleNow } from '../actions/run_schedule_now.js'
 import {
   authorizeSchedulesArea,
@@ -18,6 +18,20 @@ import { findSchedule, rolesOf, type ScheduleRow } from '../services/store.js'
 import { runFilterValidator, scheduleValidator } from '../validators/schedule.js'
 
 const PER_PAGE = 25
+
+/**
+ * Before the body is validated: the target unit must be in the actor's reach and the report readable by the
+ * actor there (refusals are 403 + audited); checkbox lists arrive as one string when a single box is ticked.
+ */
+async function prepareBody(ctx: HttpContext, user: User) {
+  const body = ctx.request.all()
+  const roles = body.recipient_roles
+  ctx.request.updateBody({
+    ...body,
+    recipient_roles: roles === undefined || roles === null || roles === '' ? [] : [roles].flat(),
+  })
+  await authorizeTarget(user, Number(body.unit_id), String(body.report ?? ''))
+}
 
 async function loadOwn(ctx: HttpContext): Promise<{ user: User; row: ScheduleRow }> {
   const user = ctx.auth.getUserOrFail()
@@ -67,7 +81,12 @@ export default class SchedulesController {
   async index(ctx: HttpContext) {
     const user = ctx.auth.getUserOrFail()
     authorizeSchedulesArea(user)
-    const rows: ScheduleRow[] = await scopeToReach(db.from('schedules'), user, SCHEDULE_ROLES)
+    const rows: ScheduleRow[] = await scopeToReach(
+      db.from('schedules'),
+      user,
+      SCHEDULE_ROLES,
+      'unit_path'
+    )
       .orderBy('id', 'desc')
       .limit(200)
     const reports = new Map(sendables().map((s) => [s.key, s.title(ctx.i18n.locale)]))
@@ -98,6 +117,7 @@ export default class SchedulesController {
   async store(ctx: HttpContext) {
     const user = ctx.auth.getUserOrFail()
     authorizeSchedulesArea(user)
+    await prepareBody(ctx, user)
     const input = await ctx.request.validateUsing(scheduleValidator)
     const id = await new SaveSchedule().handle(user, input, ctx.i18n.locale)
     ctx.session.flash('success', ctx.i18n.t('schedules.saved'))
@@ -115,6 +135,7 @@ export default class SchedulesController {
 
   async update(ctx: HttpContext) {
     const { user, row } = await loadOwn(ctx)
+    await prepareBody(ctx, user)
     const input = await ctx.request.validateUsing(scheduleValidator)
     await new SaveSchedule().handle(user, input, ctx.i18n.locale, row)
     ctx.session.flash('success', ctx.i18n.t('schedules.saved'))
@@ -146,7 +167,7 @@ export default class SchedulesController {
     const user = ctx.auth.getUserOrFail()
     authorizeSchedulesArea(user)
     const filters = await runFilterValidator.validate(ctx.request.qs())
-    const query = scopeToReach(this.runsQuery(ctx, filters), user, SCHEDULE_ROLES)
+    const query = scopeToReach(this.runsQuery(ctx, filters), user, SCHEDULE_ROLES, 'unit_path')
     if (filters.schedule) query.where('schedule_id', filters.schedule)
     const runs = await query.paginate(filters.page ?? 1, PER_PAGE)
     runs.baseUrl(ctx.request.url())

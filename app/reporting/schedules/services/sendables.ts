@@ -49,8 +49,8 @@ export interface Sendable {
 
 const registry = new Map<string, Sendable>()
 
-export function registerSendable(sendable: Sendable): void {
-  registry.set(sendable.key, sendable)
+export function registerSendable(item: Sendable): void {
+  registry.set(item.key, item)
 }
 
 function formSendable(id: string): Sendable | null {
