@@ -11,8 +11,10 @@ export default await Env.create(new URL('../', import.meta.url), {
   LOG_LEVEL: Env.schema.string.optional(),
   APP_KEY: Env.schema.string.optional(),
   APP_URL: Env.schema.string.optional(),
+  // Detailed error pages (stack traces) only when the operator turns them on; never in production.
+  APP_DEBUG: Env.schema.boolean.optional(),
 
-  SESSION_DRIVER: Env.schema.enum.optional(['cookie', 'memory'] as const),
+  SESSION_DRIVER: Env.schema.enum.optional(['database', 'cookie', 'memory'] as const),
   LIMITER_STORE: Env.schema.enum.optional(['database', 'memory'] as const),
 
   DB_CONNECTION: Env.schema.enum.optional(['sqlite', 'mysql'] as const),

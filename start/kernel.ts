@@ -4,11 +4,15 @@
 */
 import router from '@adonisjs/core/services/router'
 import server from '@adonisjs/core/services/server'
+import { installPreauthorization } from '#core'
 
 server.errorHandler(() => import('#exceptions/handler'))
+// Every `request.validateUsing` authorizes the route's role and jurisdiction first (issue 9 item 6).
+installPreauthorization()
 
 server.use([
   () => import('#middleware/container_bindings_middleware'),
+  () => import('#middleware/security_headers_middleware'),
   () => import('@adonisjs/static/static_middleware'),
 ])
 

@@ -1,5 +1,6 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
+import { registerAccountsPreauthorization } from './preauthorize.js'
 
 const SessionController = () => import('./controllers/session_controller.js')
 const PasswordController = () => import('./controllers/password_controller.js')
@@ -7,6 +8,7 @@ const LocaleController = () => import('./controllers/locale_controller.js')
 const DashboardController = () => import('./controllers/dashboard_controller.js')
 const UsersController = () => import('./controllers/users_controller.js')
 const UnitsController = () => import('./controllers/units_controller.js')
+const MySessionsController = () => import('./controllers/my_sessions_controller.js')
 
 router.get('/login', [SessionController, 'create']).as('session.create').use(middleware.guest())
 router.post('/login', [SessionController, 'store']).as('session.store').use(middleware.guest())
@@ -18,6 +20,10 @@ router
     router.get('/', [DashboardController, 'show']).as('dashboard')
     router.get('/account/password', [PasswordController, 'edit']).as('account.password.edit')
     router.put('/account/password', [PasswordController, 'update']).as('account.password.update')
+    router.get('/account/sessions', [MySessionsController, 'index']).as('account.sessions.index')
+    router
+      .post('/account/sessions/end-others', [MySessionsController, 'endOthers'])
+      .as('account.sessions.end_others')
 
     router.get('/users', [UsersController, 'index']).as('users.index')
     router.get('/users/new', [UsersController, 'create']).as('users.create')
@@ -63,3 +69,5 @@ router
       .where('id', router.matchers.number())
   })
   .use(middleware.auth())
+
+registerAccountsPreauthorization()

@@ -1,6 +1,7 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { registerCaseWidgets } from './widgets.js'
+import { registerCasesPreauthorization } from './services/preauthorize.js'
 import './routes_transfers.js'
 import './routes_attachments.js'
 import './routes_deadlines.js'
@@ -120,3 +121,5 @@ router
       .use(middleware.api({ scope: 'cases:write' }))
   })
   .prefix('/api/v1')
+
+registerCasesPreauthorization()

@@ -27,3 +27,13 @@ export {
   bumpFence,
   writeRetries,
 } from './transactions.js'
+export { parseAmount, vndAmount } from './amount.js'
+export {
+  registerPreauthorization,
+  preauthorize,
+  preauthorizedRoutes,
+  preauthorizationKey,
+  installPreauthorization,
+  type PreauthorizationRule,
+} from './preauthorize.js'
+export { containsPattern, whereContains, likeClause, LIKE_ESCAPE_CHAR } from './like.js'

@@ -7,12 +7,27 @@ import { errors as bouncerErrors } from '@adonisjs/bouncer'
 import { AccessDenied, RuleViolation, localizeMessageData } from '#core'
 import { recordAudit } from '#audit'
 
+/** Headers that carry credentials: never shown in any error output, even on the operator's debug page. */
+const SECRET_HEADERS = new Set([
+  'cookie',
+  'authorization',
+  'proxy-authorization',
+  'x-csrf-token',
+  'x-xsrf-token',
+  'x-api-key',
+])
+
+function escapeHtml(text: string) {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
 function wantsJson(ctx: HttpContext) {
   return ctx.request.url().startsWith('/api/') || ctx.request.accepts(['html', 'json']) === 'json'
 }
 
 export default class HttpExceptionHandler extends ExceptionHandler {
-  protected debug = !app.inProduction
+  // Stack traces only when the operator turns them on (APP_DEBUG=true), and never in production.
+  protected debug = env.get('APP_DEBUG', false) === true && !app.inProduction
   protected renderStatusPages = true
 
   protected statusPages: Record<StatusPageRange, StatusPageRenderer> = {
@@ -75,6 +90,59 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     }
 
     return super.handle(error, ctx)
+  }
+
+  /** The raw request for the debug page, minus every credential-bearing header. */
+  private sanitizedRequest(ctx: HttpContext) {
+    const raw = ctx.request.request
+    const headers = Object.fromEntries(
+      Object.entries(raw.headers).filter(([name]) => !SECRET_HEADERS.has(name.toLowerCase()))
+    )
+    return {
+      url: raw.url?.split('?')[0],
+      method: raw.method,
+      httpVersion: raw.httpVersion,
+      headers,
+    } as unknown as typeof raw
+  }
+
+  /** A message that never echoes the request (a malformed body, a header) back to the caller. */
+  private genericMessage(ctx: HttpContext, status: number) {
+    const key =
+      status >= 500
+        ? 'errors.server_error'
+        : status === 404
+          ? 'errors.not_found'
+          : 'errors.bad_request'
+    return ctx.i18n ? ctx.i18n.t(key) : 'Error'
+  }
+
+  async renderErrorAsHTML(error: any, ctx: HttpContext) {
+    if (this.isDebuggingEnabled(ctx)) {
+      const { default: Youch } = await import('youch')
+      const html = await new Youch(error, this.sanitizedRequest(ctx)).toHTML()
+      return ctx.response.status(error.status).send(html)
+    }
+    const message = escapeHtml(this.genericMessage(ctx, error.status))
+    return ctx.response
+      .status(error.status)
+      .type('html')
+      .send(`<!DOCTYPE html><title>${error.status}</title><p>${error.status} — ${message}</p>`)
+  }
+
+  async renderErrorAsJSON(error: any, ctx: HttpContext) {
+    if (this.isDebuggingEnabled(ctx)) {
+      const { default: Youch } = await import('youch')
+      const json = await new Youch(error, this.sanitizedRequest(ctx)).toJSON()
+      return ctx.response.status(error.status).send(json.error)
+    }
+    return ctx.response.status(error.status).send({
+      errors: [{ code: error.code ?? 'E_HTTP', message: this.genericMessage(ctx, error.status) }],
+    })
+  }
+
+  async renderErrorAsJSONAPI(error: any, ctx: HttpContext) {
+    return this.renderErrorAsJSON(error, ctx)
   }
 
   private async auditRefusal(

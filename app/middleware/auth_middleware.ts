@@ -34,6 +34,8 @@ export default class AuthMiddleware {
         after: { reason: user.isActive ? 'credentials_changed' : 'revoked' },
       })
       await ctx.auth.use('web').logout()
+      ctx.session.clear()
+      ctx.session.regenerate()
       ctx.session.flash('error', ctx.i18n.t('auth.session_ended'))
       return ctx.response.redirect(this.redirectTo)
     }

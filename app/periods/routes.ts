@@ -1,6 +1,7 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { registerPeriodWidgets } from './widgets.js'
+import { registerPeriodsPreauthorization } from './preauthorize.js'
 import './routes_submissions.js'
 
 const PeriodsController = () => import('./controllers/periods_controller.js')
@@ -57,3 +58,5 @@ router
   .use(middleware.auth())
 
 registerPeriodWidgets()
+
+registerPeriodsPreauthorization()

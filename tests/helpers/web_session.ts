@@ -20,6 +20,19 @@ export class WebSession {
     private headers: Record<string, string> = {}
   ) {}
 
+  /** A copy of this browser's cookie jar, like a cookie saved by an attacker: replaying it must open nothing. */
+  snapshot(): WebSession {
+    const copy = new WebSession(this.base, this.headers)
+    for (const [k, v] of this.cookies) copy.cookies.set(k, v)
+    copy.csrf = this.csrf
+    return copy
+  }
+
+  /** The raw value of one cookie (e.g. the signed session id). */
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name)
+  }
+
   async get(path: string): Promise<WebResponse> {
     return this.send('GET', path)
   }

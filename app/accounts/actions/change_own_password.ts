@@ -3,13 +3,19 @@ import hash from '@adonisjs/core/services/hash'
 import type User from '../models/user.js'
 import { RuleViolation, transaction } from '#core'
 import { recordAudit } from '#audit'
+import { endSessionsOf } from '../services/sessions.js'
 
 /**
  * A user replaces its password (the policy is checked by the validator). Other sessions of the account end;
  * the caller re-stamps the current session with the returned epoch.
  */
 export class ChangeOwnPassword {
-  async handle(user: User, currentPassword: string, newPassword: string): Promise<number> {
+  async handle(
+    user: User,
+    currentPassword: string,
+    newPassword: string,
+    currentSessionId?: string
+  ): Promise<number> {
     if (!(await hash.verify(user.password, currentPassword))) {
       await recordAudit({
         actor: user,
@@ -32,6 +38,7 @@ export class ChangeOwnPassword {
         sessionEpoch: user.sessionEpoch + 1,
       })
       await user.save()
+      await endSessionsOf(user.id, { exceptId: currentSessionId, trx })
       await recordAudit(
         {
           actor: user,

@@ -3,8 +3,9 @@ import { managesAccount } from '../access.js'
 import { generateTemporaryPassword } from '../password_policy.js'
 import { AccessDenied, transaction } from '#core'
 import { recordAudit } from '#audit'
+import { endSessionsOf } from '../services/sessions.js'
 
-/** Gives the account a new temporary password, ends its open sessions, and forces a change at next login. */
+/** Gives the account a new temporary password, ends its open sessions on the server, deletes its API tokens and forces a change at next login. */
 export class ResetUserPassword {
   async handle(actor: User, target: User): Promise<string> {
     await target.loadAccess()
@@ -19,6 +20,9 @@ export class ResetUserPassword {
         sessionEpoch: target.sessionEpoch + 1,
       })
       await target.save()
+      await endSessionsOf(target.id, { trx })
+      // Whoever knew the old password may have made API tokens with it: they die with it.
+      await trx.from('auth_access_tokens').where('tokenable_id', target.id).delete()
       await recordAudit(
         {
           actor,

@@ -3,6 +3,7 @@ import User from '../models/user.js'
 import { managesAccount } from '../access.js'
 import { AccessDenied, RuleViolation, transaction } from '#core'
 import { recordAudit } from '#audit'
+import { endSessionsOf } from '../services/sessions.js'
 
 /**
  * Revokes or reinstates an account. Revoking ends its open sessions (the epoch moves) and deletes its API
@@ -22,6 +23,7 @@ export class SetUserStatus {
       if (status === 'revoked') {
         target.merge({ status, revokedAt: DateTime.utc(), sessionEpoch: target.sessionEpoch + 1 })
         await trx.from('auth_access_tokens').where('tokenable_id', target.id).delete()
+        await endSessionsOf(target.id, { trx })
       } else {
         target.merge({ status, revokedAt: null, mustChangePassword: true })
       }

@@ -11,7 +11,12 @@ export default class PasswordController {
   async update({ request, response, auth, session, i18n }: HttpContext) {
     const user = auth.getUserOrFail()
     const input = await request.validateUsing(changePasswordValidator)
-    const epoch = await new ChangeOwnPassword().handle(user, input.current_password, input.password)
+    const epoch = await new ChangeOwnPassword().handle(
+      user,
+      input.current_password,
+      input.password,
+      session.sessionId
+    )
     session.put(SESSION_EPOCH_KEY, epoch)
     session.flash('success', i18n.t('password.changed'))
     return response.redirect().toRoute('dashboard')

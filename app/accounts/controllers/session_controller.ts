@@ -3,6 +3,7 @@ import { loginValidator } from '../validators/auth.js'
 import { AttemptLogin } from '../actions/attempt_login.js'
 import { SESSION_EPOCH_KEY } from '#middleware/auth_middleware'
 import { recordAudit } from '#audit'
+import { tagSession } from '../services/sessions.js'
 
 export default class SessionController {
   async create({ view }: HttpContext) {
@@ -28,6 +29,7 @@ export default class SessionController {
     await auth.use('web').login(outcome.user)
     session.put(SESSION_EPOCH_KEY, outcome.user.sessionEpoch)
     session.regenerate()
+    await tagSession(session, outcome.user.id)
     if (outcome.user.mustChangePassword) return response.redirect().toRoute('account.password.edit')
     return response.redirect().toRoute('dashboard')
   }
@@ -44,7 +46,11 @@ export default class SessionController {
         subjectId: user.id,
       })
     }
+    // The old session id is destroyed on the server when the regenerated one is committed: a saved cookie of this
+    // session no longer opens anything.
     await auth.use('web').logout()
+    session.clear()
+    session.regenerate()
     session.flash('success', i18n.t('auth.logged_out'))
     return response.redirect().toRoute('session.create')
   }

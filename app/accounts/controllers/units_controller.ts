@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { whereContains } from '#core'
 import type { HttpContext } from '@adonisjs/core/http'
 import Unit from '../models/unit.js'
 import UnitName from '../models/unit_name.js'
@@ -27,10 +28,7 @@ export default class UnitsController {
     const query = Unit.query().orderBy('path')
     if (!filters.include_closed) Unit.validOn(query, day)
     if (filters.level) query.where('level', filters.level)
-    if (filters.q)
-      query.where((q) =>
-        q.whereILike('name', `%${filters.q}%`).orWhereILike('code', `%${filters.q}%`)
-      )
+    if (filters.q) whereContains(query, ['name', 'code'], filters.q)
     const units = await query.limit(1000)
     // Sort depth-first by ancestry so children follow their parent.
     const byId = new Map(units.map((u) => [u.id, u]))

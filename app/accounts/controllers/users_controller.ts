@@ -12,7 +12,7 @@ import { CreateUser } from '../actions/create_user.js'
 import { UpdateUser } from '../actions/update_user.js'
 import { ResetUserPassword } from '../actions/reset_user_password.js'
 import { SetUserStatus } from '../actions/set_user_status.js'
-import { AccessDenied } from '#core'
+import { AccessDenied, whereContains } from '#core'
 
 const PER_PAGE = 25
 
@@ -30,12 +30,7 @@ export default class UsersController {
       .orderBy('units.path')
       .orderBy('users.full_name')
     scopeToReach(query, actor, ['admin'], 'units.path')
-    if (filters.q)
-      query.where((q) =>
-        q
-          .whereILike('users.email', `%${filters.q}%`)
-          .orWhereILike('users.full_name', `%${filters.q}%`)
-      )
+    if (filters.q) whereContains(query, ['users.email', 'users.full_name'], filters.q)
     if (filters.unit_id) query.where('users.unit_id', filters.unit_id)
     if (filters.status) query.where('users.status', filters.status)
     if (filters.role)

@@ -22,6 +22,9 @@ export class ReassignInactiveOfficer {
       if (!from) throw new RuleViolation('transfers.errors.officer_invalid')
       if (!actor.hasRole('head'))
         throw new AccessDenied('not_unit_head', { type: 'user', id: from.id })
+      // Another unit's officer: refuse before saying anything about that officer (active or not).
+      if (from.unitId !== actor.unitId)
+        throw new AccessDenied('outside_jurisdiction', { type: 'user', id: from.id })
       if (from.isActive) throw new RuleViolation('transfers.errors.officer_still_active')
       return new ProposeHandover().within(trx, actor, {
         ...input,

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { VineValidator } from '@vinejs/vine'
 import type { User } from '#accounts'
-import { AccessDenied } from '#core'
+import { AccessDenied, preauthorize } from '#core'
 import { casesMessages, compact } from '../validators/shared.js'
 
 /** Roles that read cases at all (SPEC §2); the warehouse keeper reads none. */
@@ -36,6 +36,7 @@ export async function validate<T extends VineValidator<any, any>>(
   validator: T,
   data?: unknown
 ): Promise<Awaited<ReturnType<T['validate']>>> {
+  await preauthorize(ctx)
   const input = compact(data ?? { ...ctx.request.qs(), ...ctx.request.body() })
   return validator.validate(input, { messagesProvider: casesMessages(ctx.i18n) }) as any
 }

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { AccessDenied } from '#core'
+import { AccessDenied, whereContains } from '#core'
 import Judgment, { JUDGMENT_TYPES } from '../models/judgment.js'
 import { judgmentValidator, judgmentFilterValidator } from '../validators/intake.js'
 import { scopeIntake, isClerkOf } from '../services/access.js'
@@ -16,12 +16,7 @@ export default class JudgmentsController {
     const query = scopeIntake(Judgment.query(), user, 'judgments.unit_id')
       .orderBy('received_on', 'desc')
       .orderBy('id', 'desc')
-    if (filters.q) {
-      const like = `%${filters.q}%`
-      query.where((w) =>
-        w.whereILike('number', like).orWhereILike('court', like).orWhereILike('parties', like)
-      )
-    }
+    if (filters.q) whereContains(query, ['number', 'court', 'parties'], filters.q)
     if (filters.type) query.where('type', filters.type)
     if (filters.from) query.where('received_on', '>=', filters.from)
     if (filters.to) query.where('received_on', '<=', filters.to)

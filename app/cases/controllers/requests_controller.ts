@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { AccessDenied } from '#core'
+import { AccessDenied, whereContains } from '#core'
 import EnforcementRequest from '../models/enforcement_request.js'
 import Judgment from '../models/judgment.js'
 import { requestValidator, requestFilterValidator, refuseValidator } from '../validators/intake.js'
@@ -19,10 +19,7 @@ export default class RequestsController {
       .preload('judgment')
       .orderBy('received_on', 'desc')
       .orderBy('id', 'desc')
-    if (filters.q) {
-      const like = `%${filters.q}%`
-      query.where((w) => w.whereILike('requester', like).orWhereILike('content', like))
-    }
+    if (filters.q) whereContains(query, ['requester', 'content'], filters.q)
     if (filters.status) query.where('status', filters.status)
     if (filters.from) query.where('received_on', '>=', filters.from)
     if (filters.to) query.where('received_on', '<=', filters.to)

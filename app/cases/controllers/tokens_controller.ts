@@ -1,15 +1,21 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { User } from '#accounts'
 import { tokenValidator } from '../validators/cases.js'
-import { CreateApiToken, API_ABILITIES } from '../actions/create_api_token.js'
+import { CreateApiToken, API_ABILITIES, usableAbilities } from '../actions/create_api_token.js'
 import { RevokeApiToken } from '../actions/revoke_api_token.js'
 import { validate } from './helpers.js'
 
 /** A user's own API access tokens; the secret is shown once after creation. */
 export default class TokensController {
   async index({ view, auth }: HttpContext) {
-    const tokens = await User.accessTokens.all(auth.getUserOrFail())
-    return view.render('cases/tokens/index', { tokens, abilities: API_ABILITIES })
+    const user = auth.getUserOrFail()
+    const tokens = await User.accessTokens.all(user)
+    // Read-only by default; abilities the account's roles can never use are not offered.
+    return view.render('cases/tokens/index', {
+      tokens,
+      abilities: API_ABILITIES,
+      usable: usableAbilities(user),
+    })
   }
 
   async store(ctx: HttpContext) {

@@ -3,6 +3,7 @@ import type { VineValidator } from '@vinejs/vine'
 import type { I18n } from '@adonisjs/i18n'
 import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
 import { compact } from '../validators/shared.js'
+import { preauthorize } from '#core'
 
 /** Validation messages with the transfer forms' field labels (transfers.fields.*, then cases.fields.*). */
 function messages(i18n: I18n): MessagesProviderContact {
@@ -31,6 +32,7 @@ export async function validateTransfer<T extends VineValidator<any, any>>(
   validator: T,
   data?: unknown
 ): Promise<Awaited<ReturnType<T['validate']>>> {
+  await preauthorize(ctx)
   const input = compact(data ?? { ...ctx.request.qs(), ...ctx.request.body() })
   return validator.validate(input, { messagesProvider: messages(ctx.i18n) }) as any
 }

@@ -1,5 +1,6 @@
 /** Read models shared by the pages and the API; every case read starts from `visibleCases`. */
 import type { Infer } from '@vinejs/vine/types'
+import { whereContains, likeClause } from '#core'
 import { User, reachPrefix } from '#accounts'
 import type { caseFilterValidator } from '../validators/cases.js'
 import { OPEN_STATUSES } from '../state_machine.js'
@@ -26,14 +27,16 @@ export function listCases(user: User, filters: CaseFilters, options: { mine?: bo
   if (filters.to) query.where('cases.decision_date', '<=', filters.to)
   if (filters.credit) query.where('cases.credit_institution', true)
   if (filters.q) {
-    const like = `%${filters.q}%`
-    query.where((w) =>
-      w
-        .whereILike('cases.number', like)
-        .orWhereILike('cases.debtor_name', like)
-        .orWhereILike('cases.creditor_name', like)
-        .orWhereIn('cases.id', (sub) =>
-          sub.from('case_parties').select('case_id').whereILike('name', like)
+    whereContains(
+      query,
+      ['cases.number', 'cases.debtor_name', 'cases.creditor_name'],
+      filters.q,
+      (w, pattern) =>
+        w.orWhereIn('cases.id', (sub: any) =>
+          sub
+            .from('case_parties')
+            .select('case_id')
+            .whereRaw(...likeClause('name', pattern))
         )
     )
   }

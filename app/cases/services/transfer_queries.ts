@@ -1,7 +1,7 @@
 /** Read models of the transfer flows: lists scoped to the reader's reach, detail pages, the case panel. */
 import type { Infer } from '@vinejs/vine/types'
 import { User, Unit, reachPrefix, reaches } from '#accounts'
-import { AccessDenied } from '#core'
+import { AccessDenied, whereContains } from '#core'
 import type Case from '../models/case.js'
 import CaseModel from '../models/case.js'
 import Handover from '../models/handover.js'
@@ -114,9 +114,9 @@ export async function listDelegations(
   if (filters.status) query.where('status', filters.status)
   if (filters.scope) query.where('scope', filters.scope)
   if (filters.q) {
-    const like = `%${filters.q}%`
+    const q = filters.q
     query.whereIn('case_id', (s) =>
-      s.from('cases').select('id').whereILike('number', like).orWhereILike('debtor_name', like)
+      whereContains(s.from('cases').select('id'), ['number', 'debtor_name'], q)
     )
   }
   const page = await query

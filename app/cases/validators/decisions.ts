@@ -1,7 +1,7 @@
 import vine from '@vinejs/vine'
 import { PARTY_ROLES } from '../models/case_party.js'
 import { PAYEES } from '../models/case_obligation.js'
-import { isoDay } from './shared.js'
+import { isoDay, positiveVnd } from './shared.js'
 
 export const draftValidator = vine.compile(
   vine.object({
@@ -28,7 +28,7 @@ export const draftValidator = vine.compile(
         vine.object({
           kind: vine.enum(['money', 'non_money']),
           description: vine.string().trim().minLength(2).maxLength(2000),
-          amount: vine.number().withoutDecimals().positive().max(1e15).optional(),
+          amount: positiveVnd().optional(),
           payee: vine.enum(PAYEES).optional(),
         })
       )

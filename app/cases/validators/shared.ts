@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { vndAmount } from '#core'
 import type { I18n } from '@adonisjs/i18n'
 import type { MessagesProviderContact, FieldContext } from '@vinejs/vine/types'
 
@@ -9,8 +10,13 @@ export const isoDay = () =>
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
 
-/** Integer VND; the upper bound keeps every sum a safe JS integer. */
-export const vnd = () => vine.number().withoutDecimals().min(-1e15).max(1e15)
+/**
+ * Integer VND; the upper bound keeps every sum a safe JS integer. Only a JSON integer or a string of digits is
+ * accepted (no `true`, `[1000]`, `"1e3"`, `" 1000 "`): see `vndAmount` in #core.
+ */
+export const vnd = () => vndAmount({ min: -1e15, max: 1e15 })
+/** A strictly positive amount (obligations of a decision). */
+export const positiveVnd = () => vndAmount({ min: 1, max: 1e15 })
 
 /**
  * Validation messages in the user's language, with this module's field labels (cases.fields.*) laid over
