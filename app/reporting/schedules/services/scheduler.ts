@@ -11,7 +11,7 @@ import logger from '@adonisjs/core/services/logger'
 import { APP_ZONE } from '#core'
 import { cronMatches, parseCron } from './cron.js'
 import { claimRun, executeRun, takeOverStale } from './runner.js'
-import type { ScheduleRow } from './store.js'
+import { INSTANCE_ID, type ScheduleRow } from './store.js'
 
 /** Claims and runs every schedule due at `minute`; the ids of the runs this instance won. */
 export async function tick(minute: DateTime, instanceId?: string): Promise<number[]> {
@@ -55,11 +55,19 @@ class Scheduler {
     )
   }
 
-  /** Stops the ticker and waits for the current tick (a run cut short is resumed by another instance). */
-  async stop(): Promise<void> {
+  /**
+   * Stops the ticker and waits (bounded) for the current tick; a run still going after that is released at
+   * once (heartbeat set in the past) so another instance resumes it — per-address deliveries keep it exact.
+   */
+  async stop(waitMs = 20_000): Promise<void> {
     if (this.task) await this.task.stop()
     this.task = null
-    if (this.busy) await this.busy
+    if (this.busy) await Promise.race([this.busy, new Promise((r) => setTimeout(r, waitMs))])
+    await db
+      .from('schedule_runs')
+      .where('claimed_by', INSTANCE_ID)
+      .where('status', 'running')
+      .update({ heartbeat_at: '2000-01-01 00:00:00' })
   }
 }
 
