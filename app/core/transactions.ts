@@ -51,7 +51,28 @@ export function transaction<T>(
   work: (trx: TransactionClientContract) => Promise<T>,
   options: RetryOptions = {}
 ): Promise<T> {
-  return withRetry(() => db.transaction(work), options)
+  return withRetry(() => once(work), options)
+}
+
+/**
+ * One attempt. knex swallows an error of COMMIT itself (its commit() resolves; only the transaction's
+ * execution promise rejects) — harmless on one server, but Galera reports certification conflicts exactly
+ * there, so without this check a lost write would be answered as a success.
+ */
+async function once<T>(work: (trx: TransactionClientContract) => Promise<T>): Promise<T> {
+  const trx = await db.transaction()
+  const execution: Promise<unknown> | undefined = (trx.knexClient as any).executionPromise
+  execution?.catch(() => {})
+  let result: T
+  try {
+    result = await work(trx)
+  } catch (error) {
+    if (!trx.isCompleted) await trx.rollback()
+    throw error
+  }
+  if (!trx.isCompleted) await trx.commit()
+  await execution
+  return result
 }
 
 /**

@@ -33,7 +33,7 @@ export class Browser {
   async csrf(base: string, path: string): Promise<string> {
     const res = await this.request(base, path)
     const html = await res.text()
-    const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1]
+    const token = /name=['"]_csrf['"] value=['"]([^'"]+)['"]/.exec(html)?.[1]
     if (!token) throw new Error(`no CSRF token on ${path} (${res.status})`)
     return token
   }
