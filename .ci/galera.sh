@@ -165,8 +165,31 @@ say "instances a (node 2, :${APP_PORTS[0]}) and b (node 3, :${APP_PORTS[1]}) are
 export CLUSTER_SUITE=1 CLUSTER_A_URL="http://127.0.0.1:${APP_PORTS[0]}" CLUSTER_B_URL="http://127.0.0.1:${APP_PORTS[1]}"
 export CLUSTER_A_PID=$PID_A CLUSTER_B_PID=$PID_B SMTP_LOG THADS_TODAY=2026-11-20
 if [ "$MODE" = --bench ]; then
-  DB_PORT=${NODE_PORTS[0]} PORT=3489 NODE_ENV=test node ace bench:cluster-money
-  exit $?
+  # Baseline in the same run: one instance on the single MariaDB server (127.0.0.1:3306, root), same load.
+  SINGLE_DB=thads_bench_single
+  mariadb -h127.0.0.1 -P3306 -uroot -e "DROP DATABASE IF EXISTS $SINGLE_DB; CREATE DATABASE $SINGLE_DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci" ||
+    fail "the single MariaDB server on 127.0.0.1:3306 is not reachable"
+  single_env=(DB_PORT=3306 DB_USER=root DB_PASSWORD= DB_DATABASE=$SINGLE_DB)
+  env "${single_env[@]}" DEMO_SEED=false node ace thads:prepare >"$BASE/prepare-single.log" 2>&1 || fail "migrations on the single server"
+  env "${single_env[@]}" INSTANCE_ID=s PORT=3483 HOST=127.0.0.1 SMTP_HOST=127.0.0.1 SMTP_PORT=$SMTP_PORT MAIL_MAILER=smtp \
+    THADS_TODAY=2026-11-20 node --import=ts-node-maintained/register/esm bin/server.js >"$BASE/app-s.log" 2>&1 &
+  PIDS+=($!)
+  wait_http s "http://127.0.0.1:3483/health" 90
+  OUT="$BASE/bench.jsonl"
+  load=(--postings "${BENCH_POSTINGS:-400}" --concurrency "${BENCH_CONCURRENCY:-16}" --cases "${BENCH_CASES:-20}" --out "$OUT")
+  for round in 1 2; do
+    env "${single_env[@]}" NODE_ENV=test node ace bench:cluster-money --label single --urls http://127.0.0.1:3483 "${load[@]}" || fail "single-server bench round $round"
+    DB_PORT=${NODE_PORTS[0]} NODE_ENV=test node ace bench:cluster-money --label cluster --urls "$CLUSTER_A_URL,$CLUSTER_B_URL" "${load[@]}" || fail "cluster bench round $round"
+  done
+  node -e '
+    const rows = require("fs").readFileSync(process.argv[1], "utf8").trim().split("
+").map(JSON.parse)
+    const mean = (l) => { const r = rows.filter((x) => x.label === l); return r.reduce((a, x) => a + x.perSecond, 0) / r.length }
+    const s = mean("single"), c = mean("cluster")
+    console.log(`postings/s: single server, 1 instance ${s.toFixed(1)}; Galera 3 nodes, 2 instances ${c.toFixed(1)}; ratio ${(c / s).toFixed(2)}; balances exact: ${rows.every((x) => x.balancesExact)}`)
+  ' "$OUT"
+  mariadb -h127.0.0.1 -P3306 -uroot -e "DROP DATABASE IF EXISTS $SINGLE_DB" || true
+  exit 0
 fi
 say "multi-instance suite (in-process fixtures on node 1, HTTP to instances a and b)"
 DB_PORT=${NODE_PORTS[0]} PORT=3489 NODE_ENV=test node ace test cluster

@@ -13,7 +13,9 @@ export class Browser {
       const name = pair.slice(0, eq).trim()
       const value = pair.slice(eq + 1).trim()
       const expired = attrs.some(
-        (a) => /max-age=0/i.test(a.trim()) || (/^expires=/i.test(a.trim()) && Date.parse(a.split('=')[1]) < Date.now())
+        (a) =>
+          /max-age=0/i.test(a.trim()) ||
+          (/^expires=/i.test(a.trim()) && Date.parse(a.split('=')[1]) < Date.now())
       )
       if (expired || value === '') this.cookies.delete(name)
       else this.cookies.set(name, value)
@@ -38,7 +40,12 @@ export class Browser {
     return token
   }
 
-  async post(base: string, path: string, form: Record<string, string>, headers: Record<string, string> = {}) {
+  async post(
+    base: string,
+    path: string,
+    form: Record<string, string>,
+    headers: Record<string, string> = {}
+  ) {
     return this.request(base, path, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
@@ -50,7 +57,9 @@ export class Browser {
     const _csrf = await this.csrf(base, '/login')
     const res = await this.post(base, '/login', { _csrf, email, password })
     if (res.status !== 302 || (res.headers.get('location') ?? '').includes('/login'))
-      throw new Error(`login of ${email} on ${base} failed: ${res.status} ${res.headers.get('location')}`)
+      throw new Error(
+        `login of ${email} on ${base} failed: ${res.status} ${res.headers.get('location')}`
+      )
   }
 }
 

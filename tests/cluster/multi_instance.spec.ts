@@ -58,7 +58,11 @@ test.group('Cluster: two instances on a three-node Galera cluster', (group) => {
       Array.from({ length: 50 }, (_, i) =>
         fetch(`${both[i % 2]}/api/v1/cases/${c.id}/money`, {
           method: 'POST',
-          headers: { 'authorization': auth, 'content-type': 'application/json', 'accept': 'application/json' },
+          headers: {
+            'authorization': auth,
+            'content-type': 'application/json',
+            'accept': 'application/json',
+          },
           body: JSON.stringify({
             kind: 'collected',
             amount: 1_000 + i,
@@ -103,7 +107,9 @@ test.group('Cluster: two instances on a three-node Galera cluster', (group) => {
           kind: 'ex_officio',
           judgmentId: judgment.id,
           parties: [{ role: 'debtor', name: `Người phải thi hành ${i}` }],
-          obligations: [{ kind: 'money', description: 'Trả tiền', amount: 1_000_000, payee: 'creditor' }],
+          obligations: [
+            { kind: 'money', description: 'Trả tiền', amount: 1_000_000, payee: 'creditor' },
+          ],
           submit: true,
         })
       )
@@ -114,7 +120,11 @@ test.group('Cluster: two instances on a three-node Galera cluster', (group) => {
       drafts.map((d, i) =>
         fetch(`${both[i % 2]}/api/v1/decisions/${d.id}/approve`, {
           method: 'POST',
-          headers: { 'authorization': auth, 'content-type': 'application/json', 'accept': 'application/json' },
+          headers: {
+            'authorization': auth,
+            'content-type': 'application/json',
+            'accept': 'application/json',
+          },
           body: JSON.stringify({ decision_date: day(1), officer_id: people.officer.id }),
         }).then((r) => r.status)
       )
@@ -122,7 +132,10 @@ test.group('Cluster: two instances on a three-node Galera cluster', (group) => {
     assert.deepEqual([...new Set(statuses)], [200])
     const numbers = await db
       .from('cases')
-      .whereIn('id', drafts.map((d) => d.id))
+      .whereIn(
+        'id',
+        drafts.map((d) => d.id)
+      )
       .orderBy('seq')
       .select('seq', 'number')
     assert.deepEqual(
@@ -141,7 +154,14 @@ test.group('Cluster: two instances on a three-node Galera cluster', (group) => {
     const res = await browser.post(
       A,
       '/reports/exports',
-      { _csrf, form: 'form-06-cases', unit: String(badinh.id), year: '2027', period: '2', format: 'xlsx' },
+      {
+        _csrf,
+        form: 'form-06-cases',
+        unit: String(badinh.id),
+        year: '2027',
+        period: '2',
+        format: 'xlsx',
+      },
       { accept: 'application/json' }
     )
     assert.equal(res.status, 202)
@@ -156,9 +176,9 @@ test.group('Cluster: two instances on a three-node Galera cluster', (group) => {
     )
     assert.equal(job.status, 'done')
     assert.include(['a', 'b'], job.claimed_by)
-    const files = (await readdir(app.makePath('storage/exports')).catch(() => [] as string[])).filter((f) =>
-      f.startsWith(`${id}-`)
-    )
+    const files = (
+      await readdir(app.makePath('storage/exports')).catch(() => [] as string[])
+    ).filter((f) => f.startsWith(`${id}-`))
     assert.lengthOf(files, 1)
   })
 
@@ -186,7 +206,9 @@ test.group('Cluster: two instances on a three-node Galera cluster', (group) => {
       created_at: stamp,
       updated_at: stamp,
     }
-    const [once] = await db.table('schedules').insert({ ...base, name: 'once', extra_emails: 'once@x.test' })
+    const [once] = await db
+      .table('schedules')
+      .insert({ ...base, name: 'once', extra_emails: 'once@x.test' })
     const [killed] = await db
       .table('schedules')
       .insert({ ...base, name: 'killed', extra_emails: 'slow@x.test, r1@x.test, r2@x.test' })
@@ -209,7 +231,11 @@ test.group('Cluster: two instances on a three-node Galera cluster', (group) => {
       async () => {
         const run = await db.from('schedule_runs').where('schedule_id', killed).first()
         if (!run) return null
-        const d = await db.from('schedule_deliveries').where('run_id', run.id).where('email', 'slow@x.test').first()
+        const d = await db
+          .from('schedule_deliveries')
+          .where('run_id', run.id)
+          .where('email', 'slow@x.test')
+          .first()
         return d?.status === 'sending' ? run : null
       },
       90
@@ -230,7 +256,10 @@ test.group('Cluster: two instances on a three-node Galera cluster', (group) => {
     assert.equal(await mailsTo('r1@x.test'), 1)
     assert.equal(await mailsTo('r2@x.test'), 1)
     assert.isAtMost(await mailsTo('slow@x.test'), 1)
-    const deliveries = await db.from('schedule_deliveries').where('run_id', stuck.id).orderBy('email')
+    const deliveries = await db
+      .from('schedule_deliveries')
+      .where('run_id', stuck.id)
+      .orderBy('email')
     assert.deepEqual(
       deliveries.map((d) => `${d.email}:${d.status}`),
       ['r1@x.test:sent', 'r2@x.test:sent', 'slow@x.test:uncertain']

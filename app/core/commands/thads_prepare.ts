@@ -40,6 +40,8 @@ export default class ThadsPrepare extends BaseCommand {
       const accounts = await seedDemoAccounts()
       lines.push('', `Demo logins (password for all: ${DEMO_PASSWORD}):`)
       for (const a of accounts) lines.push(`  ${a.email.padEnd(32)} ${a.roles.join(', ')}`)
+      const { seedDemoSchedules } = await import('#database/seeders/demo_schedules')
+      await seedDemoSchedules()
       const { seedDemoCases } = await import('#database/seeders/demo_cases')
       const demo = await seedDemoCases({ log: (line) => this.logger.info(line) })
       if (demo)

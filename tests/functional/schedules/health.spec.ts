@@ -1,7 +1,10 @@
 import { test } from '@japa/runner'
 
 test.group('GET /health', () => {
-  test('database, drive and mail transport are checked without signing in', async ({ client, assert }) => {
+  test('database, drive and mail transport are checked without signing in', async ({
+    client,
+    assert,
+  }) => {
     const res = await client.get('/health')
     res.assertStatus(200)
     const body = res.body()
