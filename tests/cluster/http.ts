@@ -54,8 +54,8 @@ export class Browser {
   }
 
   async login(base: string, email: string, password: string) {
-    const _csrf = await this.csrf(base, '/login')
-    const res = await this.post(base, '/login', { _csrf, email, password })
+    const token = await this.csrf(base, '/login')
+    const res = await this.post(base, '/login', { _csrf: token, email, password })
     if (res.status !== 302 || (res.headers.get('location') ?? '').includes('/login'))
       throw new Error(
         `login of ${email} on ${base} failed: ${res.status} ${res.headers.get('location')}`

@@ -150,12 +150,12 @@ test.group('Cluster: two instances on a three-node Galera cluster', (group) => {
     const badinh = await unitByCode(UNITS.badinh)
     const browser = new Browser()
     await browser.login(A, user.email, TEST_PASSWORD)
-    const _csrf = await browser.csrf(A, '/schedules/new')
+    const token = await browser.csrf(A, '/schedules/new')
     const res = await browser.post(
       A,
       '/reports/exports',
       {
-        _csrf,
+        _csrf: token,
         form: 'form-06-cases',
         unit: String(badinh.id),
         year: '2027',
