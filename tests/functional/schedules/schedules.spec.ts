@@ -112,6 +112,11 @@ test.group('Schedules: pages, validation and refusals', (group) => {
     )
     assert.include(JSON.stringify(email.flashMessages().errors), 'khong-phai-thu')
     assert.lengthOf(await db.from('schedules').where('owner_id', user.id), 0)
+    const refusals = await auditRows({ action: 'schedule.refused', actorId: user.id })
+    assert.sameMembers(
+      refusals.map((r) => JSON.parse(r.after).reason),
+      ['schedules.errors.cron_invalid', 'schedules.errors.no_recipients', 'schedules.errors.bad_email']
+    )
   })
 
   test('refusals: officer, other jurisdiction, a report the owner may not read — 403 and audited', async ({

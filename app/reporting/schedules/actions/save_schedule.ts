@@ -31,6 +31,31 @@ function fieldError(
   return new vineErrors.E_VALIDATION_ERROR([{ field, message, rule: key }])
 }
 
+/** A refused schedule (bad cron, no recipients, …) leaves an audit row with the field and the reason. */
+async function audited<T>(
+  actor: User,
+  existing: ScheduleRow | null,
+  work: () => Promise<T>
+): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof vineErrors.E_VALIDATION_ERROR) {
+      const first = (error.messages as { field: string; rule: string }[])[0]
+      await recordAudit({
+        actor,
+        unit: actor.unit ? { id: actor.unit.id, path: actor.unit.path } : null,
+        action: 'schedule.refused',
+        outcome: 'refused',
+        subjectType: 'schedule',
+        subjectId: existing?.id ?? null,
+        after: { field: first?.field, reason: first?.rule },
+      })
+    }
+    throw error
+  }
+}
+
 /** The unit must be in the actor's reach and the report readable there (AccessDenied → 403 + audit). */
 export async function authorizeTarget(actor: User, unitId: number, reportKey: string) {
   const unit = Number.isSafeInteger(unitId) ? await Unit.find(unitId) : null
@@ -46,6 +71,15 @@ export class SaveSchedule {
     input: ScheduleInput,
     locale: string,
     existing: ScheduleRow | null = null
+  ): Promise<number> {
+    return audited(actor, existing, () => this.save(actor, input, locale, existing))
+  }
+
+  private async save(
+    actor: User,
+    input: ScheduleInput,
+    locale: string,
+    existing: ScheduleRow | null
   ): Promise<number> {
     const subject = { type: 'schedule', id: existing?.id }
     if (existing)
