@@ -1,7 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import { AccessDenied, APP_ZONE, today } from '#core'
+import { AccessDenied, APP_ZONE, today, transaction } from '#core'
+import { recordAudit } from '#audit'
 import { ROLES, scopeToReach, type User } from '#accounts'
 import { authorizeTarget, SaveSchedule } from '../actions/save_schedule.js'
 import { RunScheduleNow } from '../actions/run_schedule_now.js'
@@ -228,8 +229,6 @@ export default class SchedulesController {
 
   async toggle(ctx: HttpContext) {
     const { user, row } = await loadOwn(ctx)
-    const { transaction } = await import('#core')
-    const { recordAudit } = await import('#audit')
     await transaction(async (trx) => {
       await trx
         .from('schedules')
