@@ -45,7 +45,8 @@ async function database(): Promise<string | undefined> {
   const status = Object.fromEntries((rows as any[]).map((r) => [r.Variable_name, r.Value]))
   // MariaDB reports wsrep_* even when it is not a cluster node: only wsrep_on=ON makes it one.
   const [on] = await db.rawQuery("SHOW VARIABLES LIKE 'wsrep_on'")
-  if (!('wsrep_ready' in status) || String((on as any[])[0]?.Value ?? 'OFF') !== 'ON') return 'mysql'
+  if (!('wsrep_ready' in status) || String((on as any[])[0]?.Value ?? 'OFF') !== 'ON')
+    return 'mysql'
   if (status.wsrep_ready !== 'ON' || status.wsrep_local_state_comment !== 'Synced')
     throw new Error(`galera node ${status.wsrep_local_state_comment ?? 'unknown'}`)
   return `galera synced, cluster size ${status.wsrep_cluster_size}`

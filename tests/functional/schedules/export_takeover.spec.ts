@@ -18,9 +18,14 @@ test.group('Export jobs: takeover after a dead runner', (group) => {
 
   test('a stale running job is finished by one of two survivors, once', async ({ assert }) => {
     const { province, districts } = await makeProvinceTree(1)
-    await writeCase(districts[0], '2024-11-04', [{ day: '2024-11-04', money: [['obligation', 1_000_000]] }], {
-      number: 'TAKEOVER-1',
-    })
+    await writeCase(
+      districts[0],
+      '2024-11-04',
+      [{ day: '2024-11-04', money: [['obligation', 1_000_000]] }],
+      {
+        number: 'TAKEOVER-1',
+      }
+    )
     const user = await makeUser(province.code, ['head'])
     const job = await new RequestExportJob().handle(user, {
       form: 'report-unexecuted-cases',

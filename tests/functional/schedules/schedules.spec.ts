@@ -115,7 +115,11 @@ test.group('Schedules: pages, validation and refusals', (group) => {
     const refusals = await auditRows({ action: 'schedule.refused', actorId: user.id })
     assert.sameMembers(
       refusals.map((r) => JSON.parse(r.after).reason),
-      ['schedules.errors.cron_invalid', 'schedules.errors.no_recipients', 'schedules.errors.bad_email']
+      [
+        'schedules.errors.cron_invalid',
+        'schedules.errors.no_recipients',
+        'schedules.errors.bad_email',
+      ]
     )
   })
 
