@@ -48,6 +48,8 @@ export default defineConfig({
       },
       { files: ['tests/functional/**/*.spec(.ts|.js)'], name: 'functional', timeout: 30000 },
       { files: ['tests/browser/**/*.spec(.ts|.js)'], name: 'browser', timeout: 60000 },
+      // Only with CLUSTER_SUITE=1 (.ci/galera.sh): two app instances on a Galera cluster.
+      { files: ['tests/cluster/**/*.spec(.ts|.js)'], name: 'cluster', timeout: 400000 },
     ],
     forceExit: false,
   },

@@ -31,6 +31,11 @@ export default await Env.create(new URL('../', import.meta.url), {
   SMTP_HOST: Env.schema.string.optional(),
   SMTP_PORT: Env.schema.number.optional(),
   MAIL_FROM: Env.schema.string.optional(),
+  // Schedules / several instances (issue 14): log = build the mail and log it (practice default without SMTP_HOST).
+  MAIL_MAILER: Env.schema.enum.optional(['smtp', 'log'] as const),
+  SCHEDULER: Env.schema.enum.optional(['on', 'off'] as const),
+  RUN_STALE_SECONDS: Env.schema.number.optional(),
+  INSTANCE_ID: Env.schema.string.optional(),
 
   // Tamper-evident audit: Ed25519 key that signs checkpoints (PKCS#8 PEM, `\n` escaped, or base64 DER), and
   // optionally the public key verifiers pin. Alert e-mails and verification links use APP_URL.

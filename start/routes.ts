@@ -14,6 +14,9 @@ await import('#integrations/routes')
 
 registerAccountWidgets()
 
+/** Load balancers: database, drive and mail transport; 503 while the instance drains (issue 14). */
+router.get('/health', async (ctx) => (await import('#core/health')).healthHandler(ctx)).as('health')
+
 /** Local copies of npm CSS (no CDN): only the files listed here are served. */
 const VENDOR_FILES: Record<string, string> = {
   'pico.min.css': 'node_modules/@picocss/pico/css/pico.min.css',

@@ -22,6 +22,13 @@ export {
   type PlaceholderFormat,
 } from './messages.js'
 export { seededRandom, type SeededRandom } from './random.js'
+export {
+  transaction,
+  withRetry,
+  isRetryableWriteError,
+  bumpFence,
+  writeRetries,
+} from './transactions.js'
 export { parseAmount, vndAmount } from './amount.js'
 export {
   registerPreauthorization,

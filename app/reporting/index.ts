@@ -57,3 +57,13 @@ export {
 export { snapshotAll } from './reconciliation/actions/take_snapshots.js'
 export { FIGURE_KEYS, INDICATOR_COLUMNS, MONEY_DIVISOR } from './reconciliation/indicators.js'
 export { completeness } from './completeness/services/completeness.js'
+// Scheduled summaries: other report kinds (reconciliation, completeness …) plug in here.
+export {
+  registerSendable,
+  sendable,
+  sendables,
+  type Sendable,
+  type SendRequest,
+  type SentFile,
+  type SendUnit,
+} from './schedules/services/sendables.js'

@@ -63,3 +63,4 @@ router
 await import('./exports/routes.js')
 await import('./reconciliation/routes.js')
 await import('./completeness/routes.js')
+await import('./schedules/routes.js')

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
 import limiter from '@adonisjs/limiter/services/main'
 import type { Limiter } from '@adonisjs/limiter'
 import User from '../models/user.js'
 import { recordAudit } from '#audit'
+import { transaction } from '#core'
 
 /** Failed attempts tolerated before a pause: per account (guessing one password) and per IP (spraying many). */
 export const LOGIN_LIMITS = {
@@ -71,7 +71,7 @@ export class AttemptLogin {
     }
 
     await accountLimiter.delete(accountKey)
-    await db.transaction(async (trx) => {
+    await transaction(async (trx) => {
       user.useTransaction(trx)
       user.lastLoginAt = DateTime.utc()
       await user.save()

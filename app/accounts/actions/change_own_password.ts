@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
-import db from '@adonisjs/lucid/services/db'
 import type User from '../models/user.js'
-import { RuleViolation } from '#core'
+import { RuleViolation, transaction } from '#core'
 import { recordAudit } from '#audit'
 import { endSessionsOf } from '../services/sessions.js'
 
@@ -30,7 +29,7 @@ export class ChangeOwnPassword {
     }
     if (currentPassword === newPassword) throw new RuleViolation('password.errors.same_as_current')
 
-    await db.transaction(async (trx) => {
+    await transaction(async (trx) => {
       user.useTransaction(trx)
       user.merge({
         password: newPassword,

@@ -1,9 +1,8 @@
 import type { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
 import type User from '../models/user.js'
 import Unit from '../models/unit.js'
 import { managesUnits } from '../access.js'
-import { AccessDenied, RuleViolation } from '#core'
+import { AccessDenied, RuleViolation, transaction } from '#core'
 import { recordAudit } from '#audit'
 
 /**
@@ -35,7 +34,7 @@ export class CloseUnit {
     if (Number(openChildren[0].$extras.total) > 0)
       throw new RuleViolation('units.errors.has_open_children')
 
-    await db.transaction(async (trx) => {
+    await transaction(async (trx) => {
       unit.useTransaction(trx)
       unit.merge({ validTo, successorId: successor?.id ?? null })
       await unit.save()

@@ -1,11 +1,10 @@
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
 import type User from '../models/user.js'
 import Unit from '../models/unit.js'
 import UnitName from '../models/unit_name.js'
 import { CHILD_LEVELS, type UnitLevel } from '../roles.js'
 import { managesUnits } from '../access.js'
-import { AccessDenied, RuleViolation } from '#core'
+import { AccessDenied, RuleViolation, transaction } from '#core'
 import { recordAudit } from '#audit'
 
 export interface CreateUnitInput {
@@ -34,7 +33,7 @@ export class CreateUnit {
     if (await Unit.findBy('code', input.code))
       throw new RuleViolation('units.errors.code_taken', { code: input.code })
 
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       const unit = await Unit.create(
         {
           code: input.code,

@@ -1,10 +1,9 @@
-import db from '@adonisjs/lucid/services/db'
 import User from '../models/user.js'
 import Unit from '../models/unit.js'
 import { ROLES, type Role } from '../roles.js'
 import { grantableRoles, reaches } from '../access.js'
 import { generateTemporaryPassword } from '../password_policy.js'
-import { AccessDenied, RuleViolation } from '#core'
+import { AccessDenied, RuleViolation, transaction } from '#core'
 import { recordAudit } from '#audit'
 
 export interface CreateUserInput {
@@ -36,7 +35,7 @@ export class CreateUser {
     if (taken) throw new RuleViolation('users.errors.email_taken', { email: input.email })
 
     const temporaryPassword = generateTemporaryPassword()
-    const user = await db.transaction(async (trx) => {
+    const user = await transaction(async (trx) => {
       const created = await User.create(
         {
           email: input.email,

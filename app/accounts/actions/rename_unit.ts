@@ -1,10 +1,9 @@
 import type { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
 import type User from '../models/user.js'
 import type Unit from '../models/unit.js'
 import UnitName from '../models/unit_name.js'
 import { managesUnits } from '../access.js'
-import { AccessDenied, RuleViolation } from '#core'
+import { AccessDenied, RuleViolation, transaction } from '#core'
 import { recordAudit } from '#audit'
 
 /**
@@ -29,7 +28,7 @@ export class RenameUnit {
     }
 
     const before = { name: unit.name }
-    await db.transaction(async (trx) => {
+    await transaction(async (trx) => {
       if (current) {
         current.useTransaction(trx)
         current.validTo = effectiveDate.minus({ days: 1 })

@@ -1,8 +1,7 @@
-import db from '@adonisjs/lucid/services/db'
 import type User from '../models/user.js'
 import { managesAccount } from '../access.js'
 import { generateTemporaryPassword } from '../password_policy.js'
-import { AccessDenied } from '#core'
+import { AccessDenied, transaction } from '#core'
 import { recordAudit } from '#audit'
 import { endSessionsOf } from '../services/sessions.js'
 
@@ -13,7 +12,7 @@ export class ResetUserPassword {
     if (!managesAccount(actor, target))
       throw new AccessDenied('outside_jurisdiction', { type: 'user', id: target.id })
     const temporaryPassword = generateTemporaryPassword()
-    await db.transaction(async (trx) => {
+    await transaction(async (trx) => {
       target.useTransaction(trx)
       target.merge({
         password: temporaryPassword,

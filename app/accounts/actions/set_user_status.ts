@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
 import User from '../models/user.js'
 import { managesAccount } from '../access.js'
-import { AccessDenied, RuleViolation } from '#core'
+import { AccessDenied, RuleViolation, transaction } from '#core'
 import { recordAudit } from '#audit'
 import { endSessionsOf } from '../services/sessions.js'
 
@@ -19,7 +18,7 @@ export class SetUserStatus {
     if (target.status === status) return target
 
     const before = { status: target.status }
-    await db.transaction(async (trx) => {
+    await transaction(async (trx) => {
       target.useTransaction(trx)
       if (status === 'revoked') {
         target.merge({ status, revokedAt: DateTime.utc(), sessionEpoch: target.sessionEpoch + 1 })

@@ -1,10 +1,9 @@
-import db from '@adonisjs/lucid/services/db'
 import User from '../models/user.js'
 import Unit from '../models/unit.js'
 import UserRole from '../models/user_role.js'
 import { ROLES, type Role } from '../roles.js'
 import { grantableRoles, managesAccount, reaches } from '../access.js'
-import { AccessDenied, RuleViolation } from '#core'
+import { AccessDenied, RuleViolation, transaction } from '#core'
 import { recordAudit } from '#audit'
 
 export interface UpdateUserInput {
@@ -47,7 +46,7 @@ export class UpdateUser {
       throw new RuleViolation('users.errors.cannot_drop_own_admin')
     }
 
-    await db.transaction(async (trx) => {
+    await transaction(async (trx) => {
       target.useTransaction(trx)
       target.merge({ fullName: input.fullName, unitId: unit.id })
       await target.save()

@@ -1,6 +1,6 @@
 import { errors as lucidErrors } from '@adonisjs/lucid'
 import { User } from '#accounts'
-import { AccessDenied, RuleViolation } from '#core'
+import { AccessDenied, RuleViolation, bumpFence } from '#core'
 import { assertWritable } from '#periods'
 import { recordAudit } from '#audit'
 import type Case from '../models/case.js'
@@ -36,10 +36,9 @@ export class ApproveDecision {
     return writeTransaction(async (trx) => {
       // Approvals of one unit queue on the unit row BEFORE taking any case lock: numbering reads the unit's
       // whole (unit, year) range, and taking that range while holding another draft's lock deadlocked MySQL.
+      // The fence is a conflicting write, so approvals racing on two Galera nodes cannot both commit a number.
       const owner = await trx.from('cases').where('id', caseId).select('unit_id').first()
-      if (owner && trx.dialect.name === 'mysql') {
-        await trx.from('units').where('id', owner.unit_id).forUpdate().select('id').first()
-      }
+      if (owner) await bumpFence(trx, `decision_no:${owner.unit_id}`)
       const c = await lockCase(trx, caseId)
       if (!c) throw new lucidErrors.E_ROW_NOT_FOUND()
       if (!isHeadOf(actor, c.unitId))

@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import {
   RuleViolation,
@@ -7,6 +6,7 @@ import {
   addDays as shiftDays,
   addWorkingDays,
   isWorkingDay,
+  transaction,
 } from '#core'
 
 /** Today as an ISO day on the application clock (Vietnam time, pinnable in tests), as the lock check uses. */
@@ -44,5 +44,5 @@ export async function writeTransaction<T>(
   work: (trx: TransactionClientContract) => Promise<T>
 ): Promise<T> {
   await isWorkingDay(today())
-  return db.transaction(work)
+  return transaction(work)
 }

@@ -43,6 +43,8 @@ export default class ThadsPrepare extends BaseCommand {
       lines.push(
         ...(await (await import('#database/seeders/demo_integrations')).seedDemoIntegrations())
       )
+      const { seedDemoSchedules } = await import('#database/seeders/demo_schedules')
+      await seedDemoSchedules()
       const { seedDemoCases } = await import('#database/seeders/demo_cases')
       const demo = await seedDemoCases({ log: (line) => this.logger.info(line) })
       await (await import('#database/seeders/demo_warehouse')).seedDemoWarehouse()

@@ -1,6 +1,5 @@
-import db from '@adonisjs/lucid/services/db'
 import type { User } from '#accounts'
-import { AccessDenied, RuleViolation, calendarChanged } from '#core'
+import { AccessDenied, RuleViolation, calendarChanged, transaction } from '#core'
 import { recordAudit } from '#audit'
 import { mayManageCalendar } from '../access.js'
 
@@ -13,7 +12,7 @@ const TABLES: Record<CalendarDayKind, string> = {
 /** The national admin adds a day off (holiday, swapped or compensatory day) or a make-up working Saturday. */
 export class AddCalendarDay {
   async handle(actor: User, input: { kind: CalendarDayKind; day: string; name: string }) {
-    await db.transaction(async (trx) => {
+    await transaction(async (trx) => {
       if (!mayManageCalendar(actor))
         throw new AccessDenied('forbidden', { type: 'calendar_day', id: input.day })
       const other = input.kind === 'holiday' ? 'make_up' : 'holiday'

@@ -1,6 +1,5 @@
-import db from '@adonisjs/lucid/services/db'
 import type { User } from '#accounts'
-import { AccessDenied, RuleViolation, addDays, today } from '#core'
+import { AccessDenied, RuleViolation, addDays, today, transaction } from '#core'
 import type EditRequest from '../models/edit_request.js'
 import { mayApprove } from '../access.js'
 import { addStep, auditRequest, loadRequest, transition, nowSql } from '../services/requests.js'
@@ -21,7 +20,7 @@ export class ApproveEditRequest {
     const days = input.days ?? DEFAULT_EXCEPTION_DAYS
     if (!Number.isInteger(days) || days < 1 || days > MAX_EXCEPTION_DAYS)
       throw new RuleViolation('periods.requests.errors.days_range', { max: MAX_EXCEPTION_DAYS })
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       const request = await loadRequest(requestId, trx)
       if (!mayApprove(actor))
         throw new AccessDenied('forbidden', { type: 'edit_request', id: request.id })

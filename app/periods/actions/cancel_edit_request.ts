@@ -1,13 +1,12 @@
-import db from '@adonisjs/lucid/services/db'
 import type { User } from '#accounts'
-import { AccessDenied } from '#core'
+import { AccessDenied, transaction } from '#core'
 import type EditRequest from '../models/edit_request.js'
 import { addStep, auditRequest, loadRequest, transition } from '../services/requests.js'
 
 /** The requester withdraws a request that is still waiting for a decision. */
 export class CancelEditRequest {
   async handle(actor: User, requestId: number): Promise<EditRequest> {
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       const request = await loadRequest(requestId, trx)
       if (request.requestedById !== actor.id)
         throw new AccessDenied('forbidden', { type: 'edit_request', id: request.id })

@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
 import type { User } from '#accounts'
-import { AccessDenied, RuleViolation, today } from '#core'
+import { AccessDenied, RuleViolation, today, transaction } from '#core'
 import { recordAudit } from '#audit'
 import YearClosure from '../models/year_closure.js'
 import { mayCloseYear } from '../access.js'
@@ -13,7 +12,7 @@ import { yearRange } from '../services/periods.js'
  */
 export class CloseStatisticalYear {
   async handle(actor: User, year: number, note: string | null): Promise<YearClosure> {
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       if (!mayCloseYear(actor))
         throw new AccessDenied('forbidden', { type: 'statistical_year', id: year })
       const { end } = yearRange(year)

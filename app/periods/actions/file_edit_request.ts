@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
 import { Unit, type User } from '#accounts'
-import { AccessDenied, RuleViolation, today } from '#core'
+import { AccessDenied, RuleViolation, today, transaction } from '#core'
 import EditRequest from '../models/edit_request.js'
 import { FILER_ROLES, mayConfirm, mayFileFor } from '../access.js'
 import { baseLockReason } from '../services/lock.js'
@@ -21,7 +20,7 @@ export interface FileEditRequestInput {
  */
 export class FileEditRequest {
   async handle(actor: User, input: FileEditRequestInput): Promise<EditRequest> {
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       if (!actor.hasRole(...FILER_ROLES))
         throw new AccessDenied('forbidden', { type: 'edit_request' })
       const unit = await Unit.find(input.unitId, { client: trx })

@@ -1,6 +1,5 @@
-import db from '@adonisjs/lucid/services/db'
 import type { User } from '#accounts'
-import { AccessDenied } from '#core'
+import { AccessDenied, transaction } from '#core'
 import type EditRequest from '../models/edit_request.js'
 import { mayApprove } from '../access.js'
 import { addStep, auditRequest, loadRequest, nowSql, transition } from '../services/requests.js'
@@ -8,7 +7,7 @@ import { addStep, auditRequest, loadRequest, nowSql, transition } from '../servi
 /** The national level rejects a confirmed request, with its reason. */
 export class RejectEditRequest {
   async handle(actor: User, requestId: number, comment: string): Promise<EditRequest> {
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       const request = await loadRequest(requestId, trx)
       if (!mayApprove(actor))
         throw new AccessDenied('forbidden', { type: 'edit_request', id: request.id })

@@ -1,13 +1,12 @@
-import db from '@adonisjs/lucid/services/db'
 import type { User } from '#accounts'
-import { AccessDenied, RuleViolation, calendarChanged } from '#core'
+import { AccessDenied, RuleViolation, calendarChanged, transaction } from '#core'
 import { recordAudit } from '#audit'
 import { mayManageCalendar } from '../access.js'
 
 /** The national admin removes a day off or a make-up working day entered by mistake. */
 export class RemoveCalendarDay {
   async handle(actor: User, day: string) {
-    await db.transaction(async (trx) => {
+    await transaction(async (trx) => {
       if (!mayManageCalendar(actor))
         throw new AccessDenied('forbidden', { type: 'calendar_day', id: day })
       const holiday = await trx.from('holidays').where('day', day).first()

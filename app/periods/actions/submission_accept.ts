@@ -1,6 +1,5 @@
-import db from '@adonisjs/lucid/services/db'
 import type { User } from '#accounts'
-import { RuleViolation } from '#core'
+import { RuleViolation, transaction } from '#core'
 import type Submission from '../models/submission.js'
 import { deny, mayAccept } from '../services/submission_access.js'
 import {
@@ -14,7 +13,7 @@ import {
 /** The parent level receives an approved report: the province a district's, the national level a province's. */
 export class AcceptSubmission {
   async handle(actor: User, submissionId: number): Promise<Submission> {
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       const submission = await loadSubmission(submissionId, trx)
       if (!mayAccept(actor, submission, await parentUnitId(submission.unitId, trx)))
         deny(actor, { type: 'submission', id: submission.id }, submission.unitPath)

@@ -1,6 +1,5 @@
-import db from '@adonisjs/lucid/services/db'
 import type { User } from '#accounts'
-import { RuleViolation } from '#core'
+import { RuleViolation, transaction } from '#core'
 import type Submission from '../models/submission.js'
 import { deny, mayApprove } from '../services/submission_access.js'
 import {
@@ -17,7 +16,7 @@ import {
  */
 export class ApproveSubmission {
   async handle(actor: User, submissionId: number): Promise<Submission> {
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       const submission = await loadSubmission(submissionId, trx)
       if (!mayApprove(actor, submission))
         deny(actor, { type: 'submission', id: submission.id }, submission.unitPath)

@@ -1,8 +1,8 @@
-import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { EditedUnderException } from '../events.js'
 import { statisticalYearOf } from '../services/periods.js'
 import { ancestorPaths, auditSubmission, nowSql } from '../services/submission_store.js'
+import { transaction } from '#core'
 
 /**
  * Listener of 'periods:edited_under_exception' (after the edit commits): every newest submitted version whose
@@ -12,7 +12,7 @@ import { ancestorPaths, auditSubmission, nowSql } from '../services/submission_s
  */
 export class MarkSubmissionsRevised {
   async handle(edit: EditedUnderException): Promise<number[]> {
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       const unit = await trx.from('units').where('id', edit.unitId).select('id', 'path').first()
       if (!unit) return []
       const candidates = await trx

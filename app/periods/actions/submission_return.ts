@@ -1,6 +1,5 @@
-import db from '@adonisjs/lucid/services/db'
 import type { User } from '#accounts'
-import { RuleViolation } from '#core'
+import { RuleViolation, transaction } from '#core'
 import type Submission from '../models/submission.js'
 import { deny, mayReturn } from '../services/submission_access.js'
 import {
@@ -17,7 +16,7 @@ import {
  */
 export class ReturnSubmission {
   async handle(actor: User, submissionId: number, reason: string): Promise<Submission> {
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       const submission = await loadSubmission(submissionId, trx)
       const status = submission.status
       const parentId = await parentUnitId(submission.unitId, trx)

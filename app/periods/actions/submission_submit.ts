@@ -1,6 +1,5 @@
-import db from '@adonisjs/lucid/services/db'
 import { Unit, type User } from '#accounts'
-import { RuleViolation, today } from '#core'
+import { RuleViolation, today, transaction } from '#core'
 import { ComputeReport, type ComputedForm } from '#reporting'
 import Submission, { type SubmissionLevel } from '../models/submission.js'
 import { deny, submissionLevelFor } from '../services/submission_access.js'
@@ -61,7 +60,7 @@ export class SubmitForm {
 
     const officerId = level === 'officer' ? actor.id : 0
     const snapshot = canonicalJson(form)
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       const previous = await newestOfChain(
         {
           formId: form.form.id,

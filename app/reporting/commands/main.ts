@@ -1,5 +1,6 @@
 import { ListLoader } from '@adonisjs/core/ace'
 import BenchForms from './bench_forms.js'
+import BenchClusterMoney from './bench_cluster_money.js'
 import BenchScale from './bench_scale.js'
 import DemoGenerate from './demo_generate.js'
 import MakePlugin from './make_plugin.js'
@@ -11,6 +12,7 @@ import ReconciliationSnapshot from './reconciliation_snapshot.js'
  */
 const loader = new ListLoader([
   BenchForms,
+  BenchClusterMoney,
   BenchScale,
   DemoGenerate,
   MakePlugin,

@@ -4,8 +4,7 @@
  * downloaded. The job row and its audit event are written in one transaction; the runner is then woken up.
  */
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
-import { RuleViolation } from '#core'
+import { RuleViolation, transaction } from '#core'
 import type { User } from '#accounts'
 import { recordAudit } from '#audit'
 import { authorizeReport } from '../../services/access.js'
@@ -31,7 +30,7 @@ export class RequestExportJob {
     if (target === 'cell' && (input.row === undefined || input.row === null || !input.column)) {
       throw new RuleViolation('reporting.unknown_column', { column: input.column ?? '' })
     }
-    const job = await db.transaction(async (trx) => {
+    const job = await transaction(async (trx) => {
       const created = await ExportJob.create(
         {
           userId: user.id,

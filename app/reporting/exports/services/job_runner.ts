@@ -10,6 +10,9 @@ import { randomUUID } from 'node:crypto'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
+import { DateTime } from 'luxon'
+import env from '#start/env'
+import { withRetry } from '#core'
 import ExportJob from '../models/export_job.js'
 import { affected, RunExportJob, sqlNow, type RunOptions } from '../actions/run_export_job.js'
 import { CleanExpiredExports } from '../actions/clean_expired_exports.js'
@@ -21,21 +24,59 @@ export class ExportRunner {
   private paused = false
 
   constructor(
-    readonly instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    readonly instanceId = env.get('INSTANCE_ID') ||
+      `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     private options: RunOptions = {}
   ) {}
 
   /** Takes the job if it is still queued; true when this instance won it. */
   async claim(id: number): Promise<boolean> {
     const now = sqlNow()
-    const result = await db.from('export_jobs').where('id', id).where('status', 'queued').update({
-      status: 'running',
-      claimed_by: this.instanceId,
-      started_at: now,
-      updated_at: now,
-      progress: 0,
-    })
+    // On Galera two nodes may both match the row; certification lets one commit (1213 for the other).
+    const result = await withRetry(() =>
+      db.from('export_jobs').where('id', id).where('status', 'queued').update({
+        status: 'running',
+        claimed_by: this.instanceId,
+        started_at: now,
+        updated_at: now,
+        progress: 0,
+      })
+    )
     return affected(result) === 1
+  }
+
+  /**
+   * Takes over jobs whose runner stopped reporting (a process killed mid-run): a running job not updated for
+   * RUN_STALE_SECONDS is claimed again by one conditional UPDATE (only one instance wins) and produced anew;
+   * the dead runner's late writes are conditional on its claimed_by, so they can no longer land.
+   */
+  async reclaimStale(): Promise<number> {
+    const cutoff = sqlNow(DateTime.utc().minus({ seconds: env.get('RUN_STALE_SECONDS', 300) }))
+    const stale = await db
+      .from('export_jobs')
+      .where('status', 'running')
+      .where('updated_at', '<', cutoff)
+      .orderBy('id')
+      .limit(20)
+      .select('id', 'claimed_by', 'updated_at')
+    let ran = 0
+    for (const row of stale) {
+      const now = sqlNow()
+      const won = await withRetry(() =>
+        db
+          .from('export_jobs')
+          .where('id', row.id)
+          .where('status', 'running')
+          .where('claimed_by', row.claimed_by)
+          .where('updated_at', '<', cutoff)
+          .update({ claimed_by: this.instanceId, started_at: now, updated_at: now, progress: 0 })
+      )
+      if (affected(won) !== 1) continue
+      const job = await ExportJob.findOrFail(row.id)
+      await new RunExportJob().handle(job, this.instanceId, this.options)
+      ran++
+    }
+    return ran
   }
 
   /** Claims and runs one job; false when another runner had it (or it is not queued). */
@@ -48,7 +89,7 @@ export class ExportRunner {
 
   /** Runs queued jobs, oldest first, until none is left; returns how many this instance ran. */
   async drain(): Promise<number> {
-    let ran = 0
+    let ran = await this.reclaimStale()
     for (;;) {
       const next = await db
         .from('export_jobs')
