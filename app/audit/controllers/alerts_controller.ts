@@ -3,7 +3,7 @@ import vine from '@vinejs/vine'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { reachPrefix, type User } from '#accounts'
-import { AccessDenied, RuleViolation } from '#core'
+import { AccessDenied, RuleViolation, transaction } from '#core'
 import { recordAudit } from '../services/record_audit.js'
 import { ALERT_RULES, ruleSettings, saveRule } from '../services/alerts/rules.js'
 
@@ -101,7 +101,7 @@ export default class AlertsController {
     if (alert.status === 'resolved' || alert.status === status)
       throw new RuleViolation('security.alerts.already', { status })
     const now = DateTime.utc().toFormat('yyyy-MM-dd HH:mm:ss')
-    await db.transaction(async (trx) => {
+    await transaction(async (trx) => {
       await trx
         .from('security_alerts')
         .where('id', id)
@@ -144,7 +144,7 @@ export default class AlertsController {
       throw new AccessDenied('national_admin_only', { type: 'alert_rules' })
     const input = await rulesValidator.validate(request.all())
     const before = await ruleSettings()
-    await db.transaction(async (trx) => {
+    await transaction(async (trx) => {
       for (const r of input.rules) {
         await saveRule(
           {

@@ -1,3 +1,4 @@
+import { transaction } from '#core'
 import { createHash, randomBytes } from 'node:crypto'
 import { DateTime } from 'luxon'
 import QRCode from 'qrcode'
@@ -47,7 +48,7 @@ export async function registerPrint(input: {
     .orderBy('id', 'desc')
     .select('id', 'digest')
     .first()
-  await db.transaction(async (trx) => {
+  await transaction(async (trx) => {
     await trx
       .insertQuery()
       .table('printed_reports')

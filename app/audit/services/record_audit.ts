@@ -1,6 +1,6 @@
+import { transaction } from '#core'
 import { DateTime } from 'luxon'
 import { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import logger from '@adonisjs/core/services/logger'
 import { GENESIS, chainOf, rowHash } from './chain.js'
@@ -105,7 +105,7 @@ export async function recordAudit(
     if (relevant) trx.after('commit', () => runAlertRules(row))
     return
   }
-  await db.transaction((own) => appendChained(own, row))
+  await transaction((own) => appendChained(own, row))
   if (relevant) await runAlertRules(row)
 }
 

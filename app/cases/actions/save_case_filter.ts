@@ -1,6 +1,5 @@
-import db from '@adonisjs/lucid/services/db'
 import type { User } from '#accounts'
-import { AccessDenied, RuleViolation } from '#core'
+import { AccessDenied, RuleViolation, transaction } from '#core'
 import { recordAudit } from '#audit'
 
 /** Keeps only the list's filter and sort parameters (never cursors or pages). */
@@ -30,7 +29,7 @@ export function filterQuery(qs: Record<string, unknown>): string {
 /** Use case: a reader of the case list saves the current filter under a name (replacing one of that name). */
 export class SaveCaseFilter {
   async handle(actor: User, input: { name: string; query: string }) {
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       const name = input.name.trim()
       if (!name) throw new RuleViolation('caselist.errors.name_required')
       const existing = await trx
@@ -65,7 +64,7 @@ export class SaveCaseFilter {
 /** Use case: a user deletes one of their own saved filters; anyone else's is refused (403, audited). */
 export class DeleteCaseFilter {
   async handle(actor: User, id: number) {
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       const row = await trx.from('saved_case_filters').where('id', id).first()
       if (!row) throw new RuleViolation('caselist.errors.not_found')
       if (row.user_id !== actor.id) throw new AccessDenied('not_owner', { type: 'case_filter', id })

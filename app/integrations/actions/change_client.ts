@@ -1,4 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
+import { transaction } from '#core'
 import type { User } from '#accounts'
 import { recordAudit } from '#audit'
 import { loadManagedClient } from '../services/access.js'
@@ -14,7 +14,7 @@ export interface ClientChange {
 /** Use case: an admin changes a client's endpoint or contact, or disables / re-enables its deliveries. */
 export class ChangeClient {
   async handle(actor: User, clientId: number, change: ClientChange) {
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       const before = await loadManagedClient(actor, clientId, trx)
       const update: Record<string, unknown> = { updated_at: stamp() }
       if (change.endpointUrl !== undefined) update.endpoint_url = change.endpointUrl?.trim() || null

@@ -1,4 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
+import { transaction } from '#core'
 import type { User } from '#accounts'
 import { recordAudit } from '#audit'
 import { loadManagedClient } from '../services/access.js'
@@ -17,7 +17,7 @@ export interface IssueInput {
 /** Use case: issue or rotate a client's token or signing secret; the clear value is returned once. */
 export class IssueCredential {
   async handle(actor: User, clientId: number, input: IssueInput, nowMs = Date.now()) {
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       const client = await loadManagedClient(actor, clientId, trx)
       let rotated: number[] = []
       if (input.rotate) {

@@ -1,6 +1,5 @@
-import db from '@adonisjs/lucid/services/db'
 import { Unit, reaches, type User } from '#accounts'
-import { AccessDenied } from '#core'
+import { AccessDenied, transaction } from '#core'
 import { recordAudit } from '#audit'
 import { stamp } from '../services/time.js'
 
@@ -20,7 +19,7 @@ export class RegisterClient {
     const unit = await Unit.find(input.ownerUnitId)
     if (!unit || !reaches(actor, unit, ['admin']))
       throw new AccessDenied('integration_client', { type: 'unit', id: input.ownerUnitId })
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       const now = stamp()
       const row = {
         name: input.name.trim(),

@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
 import type { User } from '#accounts'
 import { recordAudit } from '#audit'
-import { APP_ZONE } from '#core'
+import { APP_ZONE, transaction } from '#core'
 import { loadManagedClient } from '../services/access.js'
 import { stamp } from '../services/time.js'
 
@@ -12,7 +11,7 @@ import { stamp } from '../services/time.js'
  */
 export class ReplayMessages {
   async handle(actor: User, clientId: number, target: { messageId?: number; since?: string }) {
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       const client = await loadManagedClient(actor, clientId, trx)
       const q = trx
         .from('integration_outbox')

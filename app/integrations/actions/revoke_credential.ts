@@ -1,4 +1,4 @@
-import db from '@adonisjs/lucid/services/db'
+import { transaction } from '#core'
 import type { User } from '#accounts'
 import { recordAudit } from '#audit'
 import { loadManagedClient } from '../services/access.js'
@@ -7,7 +7,7 @@ import { stamp } from '../services/time.js'
 /** Use case: revoke one token or secret of a client at once (no grace). */
 export class RevokeCredential {
   async handle(actor: User, clientId: number, credentialId: number) {
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       const client = await loadManagedClient(actor, clientId, trx)
       const changed = await trx
         .from('integration_credentials')

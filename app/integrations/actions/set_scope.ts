@@ -1,6 +1,5 @@
-import db from '@adonisjs/lucid/services/db'
 import { Unit, reaches, type User } from '#accounts'
-import { AccessDenied, RuleViolation } from '#core'
+import { AccessDenied, RuleViolation, transaction } from '#core'
 import { recordAudit } from '#audit'
 import { loadManagedClient } from '../services/access.js'
 import { dataKinds } from '../services/plugins.js'
@@ -19,7 +18,7 @@ export class SetScope {
       throw new AccessDenied('integration_scope', { type: 'unit', id: input.unitId })
     if (!dataKinds().includes(input.dataKind))
       throw new RuleViolation('integrations.errors.data_kind', { kind: input.dataKind })
-    return db.transaction(async (trx) => {
+    return transaction(async (trx) => {
       const client = await loadManagedClient(actor, clientId, trx)
       const key = {
         client_id: clientId,

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { recordAudit } from '#audit'
-import { RuleViolation, isWorkingDay, today } from '#core'
+import { RuleViolation, isWorkingDay, today, transaction } from '#core'
 import {
   authenticateInbound,
   holdsScope,
@@ -50,7 +50,7 @@ export default class InboundController {
         },
         async transaction(work) {
           await isWorkingDay(today())
-          return db.transaction(work)
+          return transaction(work)
         },
         audit: (trx, entry) => recordAudit({ ...entry, actorEmail: `client:${c.id}` }, trx),
         rejectUnknownFields(body, allowed) {

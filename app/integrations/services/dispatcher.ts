@@ -8,6 +8,7 @@
  * success; a 3xx, 4xx, 5xx, a time-out or a network error is a failure; 410 Gone disables the client at once;
  * a client failing for DISABLE_AFTER_DAYS is disabled too, and its contact is told by e-mail.
  */
+import { transaction } from '#core'
 import { hostname } from 'node:os'
 import { randomUUID } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
@@ -197,7 +198,7 @@ export class Dispatcher {
     const nowMs = this.opts.now()
     const now = stamp(nowMs)
     const disabled: { row: Leased; reason: string; error: string | null }[] = []
-    await db.transaction(async (trx) => {
+    await transaction(async (trx) => {
       const attempts: Record<string, unknown>[] = []
       const recovered = new Set<number>()
       const failing = new Set<number>()

@@ -1,7 +1,6 @@
-import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
-import { isWorkingDay, today } from '#core'
+import { isWorkingDay, today, transaction } from '#core'
 
 /**
  * Opens a write transaction after warming the working-day calendar that the period lock reads (on SQLite the
@@ -11,7 +10,7 @@ export async function writeTransaction<T>(
   work: (trx: TransactionClientContract) => Promise<T>
 ): Promise<T> {
   await isWorkingDay(today())
-  return db.transaction(work)
+  return transaction(work)
 }
 
 export function nowSql(): string {

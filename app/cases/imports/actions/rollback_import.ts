@@ -1,7 +1,6 @@
 import { sqlNow } from '../format.js'
-import db from '@adonisjs/lucid/services/db'
 import type { User } from '#accounts'
-import { RuleViolation } from '#core'
+import { RuleViolation, transaction } from '#core'
 import { recordAudit } from '#audit'
 import ImportBatch from '../models/import_batch.js'
 import { rollbackBlocker } from '../services/rollback.js'
@@ -20,7 +19,7 @@ export class RollbackImport {
       throw new RuleViolation('imports.errors.not_committed', { status: batch.status })
     const blocker = await rollbackBlocker(batch)
     if (blocker) throw new RuleViolation(blocker.key)
-    await db.transaction(async (trx) => {
+    await transaction(async (trx) => {
       const done = await trx
         .from('import_batches')
         .where('id', batch.id)

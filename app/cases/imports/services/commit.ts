@@ -3,6 +3,7 @@
  * as it is now, and commits chunk by chunk (writer.ts) from the checkpoint on. At the end the submitted reports
  * the batch changed are marked revised (the existing mechanism of #periods) and the batch is closed, audited.
  */
+import { transaction } from '#core'
 import { sqlNow } from '../format.js'
 import db from '@adonisjs/lucid/services/db'
 import { recordAudit } from '#audit'
@@ -53,7 +54,7 @@ export async function runCommit(batch: ImportBatch, options: CommitOptions = {})
     options.chunkSize
   )
   await markRevised(batch, actor.id)
-  await db.transaction(async (trx) => {
+  await transaction(async (trx) => {
     await trx.from('import_batches').where('id', batch.id).update({
       status: 'committed',
       progress: 100,

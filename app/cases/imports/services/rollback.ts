@@ -7,7 +7,7 @@
  */
 import { sqlNow } from '../format.js'
 import db from '@adonisjs/lucid/services/db'
-import { RuleViolation } from '#core'
+import { RuleViolation, transaction } from '#core'
 import { recordAudit } from '#audit'
 import type ImportBatch from '../models/import_batch.js'
 import { deleteCaseFacts, commitChunk } from './writer.js'
@@ -67,7 +67,7 @@ export async function runRollback(batch: ImportBatch, actor: { id: number; email
       .select('r.case_id', 'r.action', 'r.previous', 'r.previous_batch_id', 'c.judgment_id')
     if (!page.length) break
     const creates = page.filter((r) => r.action === 'create')
-    await db.transaction(async (trx) => {
+    await transaction(async (trx) => {
       const ids = creates.map((r) => Number(r.case_id))
       await deleteCaseFacts(trx, ids)
       await trx.from('import_records').whereIn('case_id', ids).delete()
@@ -90,7 +90,7 @@ export async function runRollback(batch: ImportBatch, actor: { id: number; email
       await commitChunk(previous, [record], lookup, 0, actor, { restore: true })
     }
   }
-  await db.transaction(async (trx) => {
+  await transaction(async (trx) => {
     await trx.from('import_batches').where('id', batch.id).update({
       status: 'rolled_back',
       rolled_back_by_id: actor.id,

@@ -5,7 +5,7 @@
  * (done_records) moves in the same transaction, so a process killed at any point resumes after the last chunk
  * that committed, and a record committed twice is found "unchanged" by its (source_system, external_id) key.
  */
-import db from '@adonisjs/lucid/services/db'
+import { transaction } from '#core'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type ImportBatch from '../models/import_batch.js'
 import type { ImportLookup } from './lookup.js'
@@ -106,7 +106,7 @@ export async function commitChunk(
   options: { restore?: boolean } = {}
 ): Promise<ChunkResult> {
   await lookup.prepare(records)
-  return db.transaction(async (trx) => {
+  return transaction(async (trx) => {
     const existing = await lookup.existing(records, trx)
     const result: ChunkResult = {
       created: 0,

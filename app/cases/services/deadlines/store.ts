@@ -6,7 +6,7 @@
  */
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { addWorkingDays, isWorkingDay } from '#core'
+import { addWorkingDays, isWorkingDay, transaction } from '#core'
 import { OPEN_STATUSES } from '../../state_machine.js'
 import { loadFacts } from './load.js'
 import { DECISION_WD, deadlinesFor, type DeadlineFacts } from './rules.js'
@@ -124,7 +124,7 @@ export async function refreshDeadlinesAround(day: string) {
       .limit(500)
     if (ids.length === 0) break
     for (const { case_id: id } of ids) {
-      await db.transaction((trx) => refreshCaseDeadlines(trx, id))
+      await transaction((trx) => refreshCaseDeadlines(trx, id))
       after = id
     }
   }
@@ -135,7 +135,7 @@ export async function refreshDeadlinesAround(day: string) {
     .whereNotNull('request_id')
     .select('request_id')
   for (const { request_id: id } of requests)
-    await db.transaction((trx) => refreshRequestDeadline(trx, id))
+    await transaction((trx) => refreshRequestDeadline(trx, id))
 }
 
 /**

@@ -6,10 +6,9 @@
  * otherwise all rows are written in one transaction, each audited (recorded or corrected), plus one audit row for
  * the file.
  */
-import db from '@adonisjs/lucid/services/db'
 import { Unit, type User } from '#accounts'
 import { recordAudit } from '#audit'
-import { today } from '#core'
+import { today, transaction } from '#core'
 import { isYearClosed } from '#periods'
 import { periodRange } from '../../services/period.js'
 import { FIGURE_KEYS, figureRuleErrors, type FigureKey } from '../indicators.js'
@@ -144,7 +143,7 @@ export class ImportFigures {
     if (rows === 0) errors.push({ line: 1, field: null, key: 'reconciliation.import.empty' })
     if (errors.length) return { written: 0, unchanged: 0, rows, errors }
 
-    const written = await db.transaction(async (trx) => {
+    const written = await transaction(async (trx) => {
       let changed = 0
       for (const row of accepted)
         if (await upsertFigures(trx, user, row.unit, row.input, 'import')) changed++

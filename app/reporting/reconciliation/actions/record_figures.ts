@@ -8,9 +8,8 @@
  * closed the statistical year (chốt số liệu), its paper figures are frozen like the data they describe. The
  * monthly period locks do not apply: the paper report of a period is always written after that month closed.
  */
-import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { RuleViolation, today } from '#core'
+import { RuleViolation, today, transaction } from '#core'
 import { Unit, type User } from '#accounts'
 import { recordAudit } from '#audit'
 import { isYearClosed } from '#periods'
@@ -109,7 +108,7 @@ export async function upsertFigures(
 export class RecordFigures {
   async handle(user: User, unit: Unit, input: FigureInput) {
     authorizeWrite(user, unit)
-    const changed = await db.transaction(async (trx) => {
+    const changed = await transaction(async (trx) => {
       authorizeWrite(user, unit)
       await assertFiguresWritable(input.year, input.period, trx)
       return upsertFigures(trx, user, unit, input, 'form')

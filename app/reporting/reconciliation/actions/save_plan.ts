@@ -1,8 +1,7 @@
 /** National staff set the plan of a statistical year (thresholds, tolerances, catch-up dates); audited. */
-import db from '@adonisjs/lucid/services/db'
 import type { User } from '#accounts'
 import { recordAudit } from '#audit'
-import { RuleViolation } from '#core'
+import { RuleViolation, transaction } from '#core'
 import { authorizePlan } from '../access.js'
 import { planFor, type Plan } from '../services/plan.js'
 
@@ -15,7 +14,7 @@ export class SavePlan {
     if (input.dueLarge > input.closeOn)
       throw new RuleViolation('reconciliation.plan.close_order', {})
     const before = await planFor(input.year)
-    await db.transaction(async (trx) => {
+    await transaction(async (trx) => {
       authorizePlan(user)
       const row = {
         threshold: input.threshold,

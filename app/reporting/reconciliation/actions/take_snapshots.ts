@@ -6,7 +6,7 @@
  * per province — set-based, never per unit).
  */
 import db from '@adonisjs/lucid/services/db'
-import { today } from '#core'
+import { today, transaction } from '#core'
 import { Unit } from '#accounts'
 import { toUnitRef, unitById } from '../../services/context.js'
 import type { UnitRef } from '../../plugin/types.js'
@@ -31,7 +31,7 @@ async function store(
         .select('id', 'path')
     ).map((u: any) => [Number(u.id), String(u.path)])
   )
-  await db.transaction(async (trx) => {
+  await transaction(async (trx) => {
     for (const { unit, row } of measured) {
       await trx
         .from('reconciliation_snapshots')
