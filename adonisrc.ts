@@ -12,6 +12,7 @@ export default defineConfig({
     () => import('@adonisjs/core/commands'),
     () => import('@adonisjs/lucid/commands'),
     () => import('#reporting/commands/main'),
+    () => import('#bench/commands/main'),
     () => import('#audit/commands/main'),
     () => import('#cases/imports/commands/main'),
     () => import('#cases/commands/main'),

@@ -92,7 +92,7 @@ export default class BenchScale extends BaseCommand {
   }
 
   private async http(db: any, email: string, out: (l?: string) => void) {
-    const { startServer, Session, timePages, load, rssMb } = await import('../../../bench/http.js')
+    const { startServer, Session, timePages, load, rssMb } = await import('../http.js')
     const env: Record<string, string> = {}
     for (const k of [
       'DB_CONNECTION',

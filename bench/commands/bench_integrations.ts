@@ -32,7 +32,7 @@ export default class BenchIntegrations extends BaseCommand {
 
   async run() {
     const db = (await import('@adonisjs/lucid/services/db')).default
-    const bench = await import('../../../bench/integrations.js')
+    const bench = await import('../integrations.js')
     const { Dispatcher, newSecret } = await import('#integrations')
     const rows = this.rows ?? 200_000
     const port = this.port ?? 3425

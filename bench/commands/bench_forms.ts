@@ -53,9 +53,8 @@ export default class BenchForms extends BaseCommand {
     const { buildContext, defaultLayout, formPlugin, loadPlugins, periodRange, TOTAL_KEY } =
       await import('#reporting')
     const { computeForm, measureQuery } = await import('#reporting/services/engine')
-    const { rawForm06Sql, timeIt, timeInterleaved, explain } =
-      await import('../../../bench/form06.js')
-    const { rawForm07Sql } = await import('../../../bench/form07.js')
+    const { rawForm06Sql, timeIt, timeInterleaved, explain } = await import('../form06.js')
+    const { rawForm07Sql } = await import('../form07.js')
     const out = (line = '') => this.logger.log(line)
     if (!formPlugin('form-06-cases')) await loadPlugins(this.app.makePath('plugins'))
     const period = periodRange(this.year, this.period)

@@ -23,7 +23,7 @@ export default class BenchImport extends BaseCommand {
     await seedReferenceUnits()
     const { seedReferenceHolidays } = await import('#database/seeders/reference_holidays')
     await seedReferenceHolidays()
-    const { benchImport } = await import('../../../../bench/import.js')
+    const { benchImport } = await import('../import.js')
     await benchImport(this.cases, (line) => this.logger.info(line))
   }
 }

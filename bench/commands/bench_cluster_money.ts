@@ -35,7 +35,7 @@ export default class BenchClusterMoney extends BaseCommand {
   declare out?: string
 
   async run() {
-    const { benchMoney } = await import('../../../bench/cluster_money.js')
+    const { benchMoney } = await import('../cluster_money.js')
     const result = await benchMoney({
       label: this.label,
       urls: this.urls.split(',').map((u) => u.trim()),
