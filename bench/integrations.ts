@@ -8,69 +8,9 @@ import { createServer, type Server } from 'node:http'
 import db from '@adonisjs/lucid/services/db'
 import { seededRandom } from '#core'
 import { foldKey, signHeaders } from '#integrations'
+import { FAMILY, MIDDLE_F, MIDDLE_M, personName } from '#database/synthetic/vocabulary'
 
-const FAMILY = [
-  'Nguyễn',
-  'Trần',
-  'Lê',
-  'Phạm',
-  'Hoàng',
-  'Huỳnh',
-  'Phan',
-  'Vũ',
-  'Võ',
-  'Đặng',
-  'Bùi',
-  'Đỗ',
-  'Hồ',
-  'Ngô',
-  'Dương',
-  'Lý',
-]
-const MIDDLE = [
-  'Văn',
-  'Thị',
-  'Hữu',
-  'Đức',
-  'Minh',
-  'Ngọc',
-  'Thanh',
-  'Quang',
-  'Xuân',
-  'Thu',
-  'Hoài',
-  'Gia',
-]
-const GIVEN = [
-  'An',
-  'Bình',
-  'Chi',
-  'Dũng',
-  'Đạt',
-  'Giang',
-  'Hà',
-  'Hải',
-  'Hạnh',
-  'Hiếu',
-  'Hoa',
-  'Hùng',
-  'Khánh',
-  'Lan',
-  'Linh',
-  'Long',
-  'Mai',
-  'Nam',
-  'Nga',
-  'Phúc',
-  'Quân',
-  'Sơn',
-  'Tâm',
-  'Thảo',
-  'Trang',
-  'Tuấn',
-  'Vy',
-  'Yến',
-]
+const MIDDLE = [...new Set([...MIDDLE_M, ...MIDDLE_F])]
 
 /** Adds synthetic listed debtors until the table holds `rows` (case ids from 10,000,000 up). */
 export async function ensureListings(rows: number, log: (m: string) => void) {
@@ -90,7 +30,7 @@ export async function ensureListings(rows: number, log: (m: string) => void) {
     const batch = []
     for (let i = start; i < Math.min(rows, start + 400); i++) {
       const u = rnd.pick(pool)
-      const name = `${rnd.pick(FAMILY)} ${rnd.pick(MIDDLE)} ${rnd.pick(GIVEN)}`
+      const name = personName(rnd)
       batch.push({
         case_id: 10_000_000 + i,
         unit_id: u.id,

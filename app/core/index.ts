@@ -48,3 +48,4 @@ export {
   type CaseEventNotice,
   type CaseEventListener,
 } from './case_events.js'
+export { labelledMessages } from './validation_messages.js'

@@ -5,7 +5,7 @@
  */
 import type { SeededRandom } from '#core/random'
 
-const FAMILY = [
+export const FAMILY = [
   'Nguyễn',
   'Trần',
   'Lê',
@@ -23,8 +23,8 @@ const FAMILY = [
   'Dương',
   'Lý',
 ]
-const MIDDLE_M = ['Văn', 'Hữu', 'Đức', 'Minh', 'Quốc', 'Thanh', 'Công', 'Xuân']
-const MIDDLE_F = ['Thị', 'Ngọc', 'Thu', 'Hồng', 'Thanh', 'Minh', 'Phương']
+export const MIDDLE_M = ['Văn', 'Hữu', 'Đức', 'Minh', 'Quốc', 'Thanh', 'Công', 'Xuân']
+export const MIDDLE_F = ['Thị', 'Ngọc', 'Thu', 'Hồng', 'Thanh', 'Minh', 'Phương']
 const GIVEN_M = [
   'An',
   'Bình',

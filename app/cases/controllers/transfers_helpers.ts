@@ -1,30 +1,13 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { VineValidator } from '@vinejs/vine'
 import type { I18n } from '@adonisjs/i18n'
-import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
+import type { MessagesProviderContact } from '@vinejs/vine/types'
 import { compact } from '../validators/shared.js'
-import { preauthorize } from '#core'
+import { labelledMessages, preauthorize } from '#core'
 
 /** Validation messages with the transfer forms' field labels (transfers.fields.*, then cases.fields.*). */
 function messages(i18n: I18n): MessagesProviderContact {
-  const shared = i18n.createMessagesProvider()
-  return {
-    getMessage(
-      defaultMessage: string,
-      rule: string,
-      field: FieldContext,
-      meta?: Record<string, any>
-    ) {
-      const name = String(field.name)
-      const label = i18n.t(`transfers.fields.${name}`, {}, i18n.t(`cases.fields.${name}`, {}, name))
-      return shared.getMessage(
-        defaultMessage,
-        rule,
-        { ...field, name: label } as FieldContext,
-        meta
-      )
-    },
-  }
+  return labelledMessages(i18n, ['transfers', 'cases'])
 }
 
 export async function validateTransfer<T extends VineValidator<any, any>>(

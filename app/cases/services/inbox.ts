@@ -1,14 +1,12 @@
 /**
  * The task inbox: what waits for this user, newest first. Each source is one small indexed query bounded by
  * the user's unit or own id (approvals, handovers, delegations, returned drafts, pending requests, edit
- * requests); deadlines "due in the next days" are computed only over the officer's own open cases.
+ * requests); deadlines "due in the next days" are read from the stored deadline facts (`case_deadlines`,
+ * officer_id + due_on index), never recomputed per request.
  */
 import db from '@adonisjs/lucid/services/db'
 import type { User } from '#accounts'
 import { addDays, today } from '#core'
-import { OPEN_STATUSES } from '../state_machine.js'
-import { loadFacts } from './deadlines/load.js'
-import { deadlinesFor } from './deadlines/rules.js'
 
 export const INBOX_HORIZON_DAYS = 7
 const LIMIT = 50
@@ -39,210 +37,196 @@ export interface InboxItem {
 const iso = (v: unknown) =>
   v instanceof Date ? v.toISOString() : v ? String(v).replace(' ', 'T') : ''
 
-export async function inboxFor(user: User): Promise<InboxItem[]> {
-  const items: InboxItem[] = []
-  const day = today()
+/** One source of the inbox: who sees it, its bounded query, and how a row becomes an item. */
+interface Source {
+  kind: InboxItem['kind']
+  when: (user: User) => boolean
+  query: (user: User) => any
+  /** The column that says when the row arrived (also the query's order). */
+  at: string
+  route: string
+  label: (row: any) => string
+  detail?: (row: any) => string | null
+}
 
-  if (user.hasRole('head')) {
-    const drafts = await db
-      .from('cases')
-      .where('unit_id', user.unitId)
-      .where('draft_status', 'submitted')
-      .orderBy('updated_at', 'desc')
-      .limit(LIMIT)
-      .select('id', 'debtor_name', 'updated_at')
-    for (const d of drafts)
-      items.push({
-        kind: 'approval',
-        at: iso(d.updated_at),
-        label: d.debtor_name ?? `#${d.id}`,
-        route: 'decisions.show',
-        params: { id: d.id },
-      })
-
-    const handovers = await db
-      .from('handovers')
-      .where('unit_id', user.unitId)
-      .where('status', 'proposed')
-      .orderBy('created_at', 'desc')
-      .limit(LIMIT)
-      .select('id', 'case_count', 'created_at', 'effective_date')
-    for (const h of handovers)
-      items.push({
-        kind: 'handover_confirm',
-        at: iso(h.created_at),
-        label: String(h.case_count),
-        dueOn: null,
-        route: 'handovers.show',
-        params: { id: h.id },
-      })
-
-    const delegations = await db
-      .from('delegations')
-      .where('from_unit_id', user.unitId)
-      .where('status', 'proposed')
-      .orderBy('created_at', 'desc')
-      .limit(LIMIT)
-      .select('id', 'created_at')
-    for (const d of delegations)
-      items.push({
-        kind: 'delegation_confirm',
-        at: iso(d.created_at),
-        label: `#${d.id}`,
-        route: 'delegations.show',
-        params: { id: d.id },
-      })
-
-    const incoming = await db
-      .from('delegations')
-      .where('to_unit_id', user.unitId)
-      .where('status', 'confirmed')
-      .orderBy('created_at', 'desc')
-      .limit(LIMIT)
-      .select('id', 'created_at')
-    for (const d of incoming)
-      items.push({
-        kind: 'delegation_receive',
-        at: iso(d.created_at),
-        label: `#${d.id}`,
-        route: 'delegations.show',
-        params: { id: d.id },
-      })
-
-    const toConfirm = await db
-      .from('edit_requests')
-      .where('unit_id', user.unitId)
-      .where('status', 'pending_confirmation')
-      .orderBy('requested_at', 'desc')
-      .limit(LIMIT)
-      .select('id', 'month', 'requested_at')
-    for (const r of toConfirm)
-      items.push({
-        kind: 'edit_request_confirm',
-        at: iso(r.requested_at),
-        label: String(r.month),
-        route: 'periods.requests.show',
-        params: { id: r.id },
-      })
-
-    if (user.unit.level === 'national') {
-      const toApprove = await db
+const SOURCES: Source[] = [
+  {
+    kind: 'approval',
+    when: (u) => u.hasRole('head'),
+    query: (u) =>
+      db
+        .from('cases')
+        .where('unit_id', u.unitId)
+        .where('draft_status', 'submitted')
+        .select('id', 'debtor_name', 'updated_at'),
+    at: 'updated_at',
+    route: 'decisions.show',
+    label: (r) => r.debtor_name ?? `#${r.id}`,
+  },
+  {
+    kind: 'handover_confirm',
+    when: (u) => u.hasRole('head'),
+    query: (u) =>
+      db
+        .from('handovers')
+        .where('unit_id', u.unitId)
+        .where('status', 'proposed')
+        .select('id', 'case_count', 'created_at'),
+    at: 'created_at',
+    route: 'handovers.show',
+    label: (r) => String(r.case_count),
+  },
+  {
+    kind: 'delegation_confirm',
+    when: (u) => u.hasRole('head'),
+    query: (u) =>
+      db
+        .from('delegations')
+        .where('from_unit_id', u.unitId)
+        .where('status', 'proposed')
+        .select('id', 'created_at'),
+    at: 'created_at',
+    route: 'delegations.show',
+    label: (r) => `#${r.id}`,
+  },
+  {
+    kind: 'delegation_receive',
+    when: (u) => u.hasRole('head'),
+    query: (u) =>
+      db
+        .from('delegations')
+        .where('to_unit_id', u.unitId)
+        .where('status', 'confirmed')
+        .select('id', 'created_at'),
+    at: 'created_at',
+    route: 'delegations.show',
+    label: (r) => `#${r.id}`,
+  },
+  {
+    kind: 'edit_request_confirm',
+    when: (u) => u.hasRole('head'),
+    query: (u) =>
+      db
+        .from('edit_requests')
+        .where('unit_id', u.unitId)
+        .where('status', 'pending_confirmation')
+        .select('id', 'month', 'requested_at'),
+    at: 'requested_at',
+    route: 'periods.requests.show',
+    label: (r) => String(r.month),
+  },
+  {
+    kind: 'edit_request_approve',
+    when: (u) => u.hasRole('head') && u.unit.level === 'national',
+    query: () =>
+      db
         .from('edit_requests')
         .where('status', 'pending_approval')
-        .orderBy('requested_at', 'desc')
-        .limit(LIMIT)
-        .select('id', 'month', 'requested_at')
-      for (const r of toApprove)
-        items.push({
-          kind: 'edit_request_approve',
-          at: iso(r.requested_at),
-          label: String(r.month),
-          route: 'periods.requests.show',
-          params: { id: r.id },
-        })
+        .select('id', 'month', 'requested_at'),
+    at: 'requested_at',
+    route: 'periods.requests.show',
+    label: (r) => String(r.month),
+  },
+  {
+    kind: 'handover_incoming',
+    when: (u) => u.hasRole('officer'),
+    query: (u) =>
+      db
+        .from('handovers')
+        .where('to_officer_id', u.id)
+        .where('status', 'proposed')
+        .select('id', 'case_count', 'created_at'),
+    at: 'created_at',
+    route: 'handovers.show',
+    label: (r) => String(r.case_count),
+  },
+  {
+    kind: 'returned_draft',
+    when: (u) => u.hasRole('intake_clerk'),
+    query: (u) =>
+      db
+        .from('cases')
+        .where('unit_id', u.unitId)
+        .where('draft_status', 'rejected')
+        .select('id', 'debtor_name', 'review_comment', 'updated_at'),
+    at: 'updated_at',
+    route: 'decisions.show',
+    label: (r) => r.debtor_name ?? `#${r.id}`,
+    detail: (r) => r.review_comment,
+  },
+  {
+    kind: 'request_pending',
+    when: (u) => u.hasRole('intake_clerk'),
+    query: (u) =>
+      db
+        .from('enforcement_requests')
+        .where('unit_id', u.unitId)
+        .where('status', 'pending')
+        .select('id', 'requester', 'received_on'),
+    at: 'received_on',
+    route: 'requests.show',
+    label: (r) => r.requester,
+  },
+  {
+    // My own edit requests decided recently (approved / rejected): the answer waits to be read.
+    kind: 'edit_request_decided',
+    when: () => true,
+    query: (u) =>
+      db
+        .from('edit_requests')
+        .where('requested_by_id', u.id)
+        .whereIn('status', ['approved', 'rejected'])
+        .whereNotNull('decided_at')
+        .select('id', 'month', 'status', 'decided_at'),
+    at: 'decided_at',
+    route: 'periods.requests.show',
+    label: (r) => String(r.month),
+    detail: (r) => `ui.inbox.edit_status.${r.status}`,
+  },
+]
+
+/** The officer's own pending deadlines due by the horizon (overdue ones included), from the stored facts. */
+async function deadlineItems(user: User, day: string): Promise<InboxItem[]> {
+  const rows = await db
+    .from('case_deadlines as d')
+    .join('cases as c', 'c.id', 'd.case_id')
+    .where('d.officer_id', user.id)
+    .where('d.due_on', '<=', addDays(day, INBOX_HORIZON_DAYS))
+    .orderBy('d.due_on', 'asc')
+    .limit(LIMIT * 4)
+    .select('d.case_id', 'd.kind', 'd.due_on', 'c.number')
+  return rows.map((r) => {
+    const dueOn = iso(r.due_on).slice(0, 10)
+    return {
+      kind: 'deadline' as const,
+      at: dueOn,
+      label: r.number ?? `#${r.case_id}`,
+      detail: `deadlines.kinds.${r.kind}`,
+      dueOn,
+      overdue: dueOn < day,
+      route: 'cases.show',
+      params: { id: Number(r.case_id) },
     }
-  }
+  })
+}
 
-  if (user.hasRole('officer')) {
-    const mine = await db
-      .from('handovers')
-      .where('to_officer_id', user.id)
-      .where('status', 'proposed')
-      .orderBy('created_at', 'desc')
-      .limit(LIMIT)
-      .select('id', 'case_count', 'created_at')
-    for (const h of mine)
+export async function inboxFor(user: User): Promise<InboxItem[]> {
+  const day = today()
+  const items: InboxItem[] = []
+  for (const source of SOURCES) {
+    if (!source.when(user)) continue
+    const rows = await source.query(user).orderBy(source.at, 'desc').limit(LIMIT)
+    for (const row of rows)
       items.push({
-        kind: 'handover_incoming',
-        at: iso(h.created_at),
-        label: String(h.case_count),
-        route: 'handovers.show',
-        params: { id: h.id },
-      })
-
-    // Deadlines of my open cases falling due within the horizon (and those already overdue).
-    const cases = await db
-      .from('cases')
-      .where('officer_id', user.id)
-      .where('draft_status', 'approved')
-      .whereIn('status', [...OPEN_STATUSES])
-      .limit(2000)
-      .select('id', 'number', 'debtor_name')
-    const facts = await loadFacts(cases.map((c) => c.id))
-    const horizon = addDays(day, INBOX_HORIZON_DAYS)
-    for (const c of cases) {
-      const f = facts.get(c.id)
-      if (!f) continue
-      for (const d of await deadlinesFor(f, day)) {
-        if (!(d.state === 'due' || d.state === 'overdue') || d.dueOn > horizon) continue
-        items.push({
-          kind: 'deadline',
-          at: d.dueOn,
-          label: c.number ?? `#${c.id}`,
-          detail: `deadlines.kinds.${d.kind}`,
-          dueOn: d.dueOn,
-          overdue: d.state === 'overdue',
-          route: 'cases.show',
-          params: { id: c.id },
-        })
-      }
-    }
-  }
-
-  if (user.hasRole('intake_clerk')) {
-    const returned = await db
-      .from('cases')
-      .where('unit_id', user.unitId)
-      .where('draft_status', 'rejected')
-      .orderBy('updated_at', 'desc')
-      .limit(LIMIT)
-      .select('id', 'debtor_name', 'review_comment', 'updated_at')
-    for (const d of returned)
-      items.push({
-        kind: 'returned_draft',
-        at: iso(d.updated_at),
-        label: d.debtor_name ?? `#${d.id}`,
-        detail: d.review_comment,
-        route: 'decisions.show',
-        params: { id: d.id },
-      })
-
-    const pending = await db
-      .from('enforcement_requests')
-      .where('unit_id', user.unitId)
-      .where('status', 'pending')
-      .orderBy('received_on', 'desc')
-      .limit(LIMIT)
-      .select('id', 'requester', 'received_on')
-    for (const r of pending)
-      items.push({
-        kind: 'request_pending',
-        at: iso(r.received_on),
-        label: r.requester,
-        route: 'requests.show',
-        params: { id: r.id },
+        kind: source.kind,
+        at: iso(row[source.at]),
+        label: source.label(row),
+        detail: source.detail?.(row) ?? null,
+        route: source.route,
+        params: { id: Number(row.id) },
       })
   }
-
-  // My own edit requests decided recently (approved / rejected / declined) — the answer waits to be read.
-  const decided = await db
-    .from('edit_requests')
-    .where('requested_by_id', user.id)
-    .whereIn('status', ['approved', 'rejected'])
-    .whereNotNull('decided_at')
-    .orderBy('decided_at', 'desc')
-    .limit(10)
-    .select('id', 'month', 'status', 'decided_at')
-  for (const r of decided)
-    items.push({
-      kind: 'edit_request_decided',
-      at: iso(r.decided_at),
-      label: String(r.month),
-      detail: `ui.inbox.edit_status.${r.status}`,
-      route: 'periods.requests.show',
-      params: { id: r.id },
-    })
-
+  if (user.hasRole('officer')) items.push(...(await deadlineItems(user, day)))
   // Overdue deadlines first (they are late), then newest first.
   return items.sort(
     (a, b) => Number(Boolean(b.overdue)) - Number(Boolean(a.overdue)) || b.at.localeCompare(a.at)

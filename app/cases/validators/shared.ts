@@ -1,7 +1,7 @@
 import vine from '@vinejs/vine'
-import { vndAmount } from '#core'
+import { labelledMessages, vndAmount } from '#core'
 import type { I18n } from '@adonisjs/i18n'
-import type { MessagesProviderContact, FieldContext } from '@vinejs/vine/types'
+import type { MessagesProviderContact } from '@vinejs/vine/types'
 
 /** ISO day (YYYY-MM-DD) kept as a string: effective dates are never shifted through a time zone. */
 export const isoDay = () =>
@@ -23,23 +23,7 @@ export const positiveVnd = () => vndAmount({ min: 1, max: 1e15 })
  * the shared validator messages, so forms never show raw field names.
  */
 export function casesMessages(i18n: I18n): MessagesProviderContact {
-  const shared = i18n.createMessagesProvider()
-  return {
-    getMessage(
-      defaultMessage: string,
-      rule: string,
-      field: FieldContext,
-      meta?: Record<string, any>
-    ) {
-      const label = i18n.t(`cases.fields.${field.name}`, {}, String(field.name))
-      return shared.getMessage(
-        defaultMessage,
-        rule,
-        { ...field, name: label } as FieldContext,
-        meta
-      )
-    },
-  }
+  return labelledMessages(i18n, ['cases'])
 }
 
 /** HTML forms send '' for untouched inputs: drop them so optional fields are simply absent. */

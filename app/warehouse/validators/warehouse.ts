@@ -1,6 +1,7 @@
 import vine from '@vinejs/vine'
+import { labelledMessages } from '#core'
 import type { I18n } from '@adonisjs/i18n'
-import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
+import type { MessagesProviderContact } from '@vinejs/vine/types'
 import {
   CATEGORIES,
   EXHIBIT_STATUSES,
@@ -100,21 +101,5 @@ export const orderFilterValidator = vine.compile(
 
 /** Messages in the user's language with the warehouse's field labels (warehouse.fields.*). */
 export function warehouseMessages(i18n: I18n): MessagesProviderContact {
-  const shared = i18n.createMessagesProvider()
-  return {
-    getMessage(
-      defaultMessage: string,
-      rule: string,
-      field: FieldContext,
-      meta?: Record<string, any>
-    ) {
-      const label = i18n.t(`warehouse.fields.${field.name}`, {}, String(field.name))
-      return shared.getMessage(
-        defaultMessage,
-        rule,
-        { ...field, name: label } as FieldContext,
-        meta
-      )
-    },
-  }
+  return labelledMessages(i18n, ['warehouse'])
 }

@@ -1,4 +1,3 @@
-import type { HttpContext } from '@adonisjs/core/http'
 import { RuleViolation, today } from '#core'
 import type { User } from '#accounts'
 import { toUnitRef, unitByCodeOrId } from '../../services/context.js'
@@ -18,14 +17,4 @@ export async function resolveUnit(user: User, ref: string | undefined): Promise<
   return unit
 }
 
-export function qs(params: Record<string, unknown>) {
-  return new URLSearchParams(
-    Object.entries(params)
-      .filter(([, v]) => v !== undefined && v !== null && v !== '')
-      .map(([k, v]) => [k, String(v)] as [string, string])
-  ).toString()
-}
-
-export function wantsJson({ request }: HttpContext) {
-  return request.accepts(['html', 'json']) === 'json'
-}
+export { qs, wantsJson } from '../../controllers/helpers.js'
