@@ -24,6 +24,7 @@ export {
 export { seededRandom, type SeededRandom } from './random.js'
 export {
   transaction,
+  writeTransaction,
   withRetry,
   isRetryableWriteError,
   bumpFence,

@@ -1,5 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { isWorkingDay } from './calendar.js'
+import { today } from './clock.js'
 
 /**
  * The one way to open a write transaction. On a MariaDB Galera cluster a write that conflicts with a write
@@ -86,4 +88,15 @@ export async function bumpFence(trx: TransactionClientContract, key: string): Pr
       ? 'INSERT INTO write_fences (`key`, version) VALUES (?, 1) ON DUPLICATE KEY UPDATE version = version + 1'
       : 'INSERT INTO write_fences ("key", version) VALUES (?, 1) ON CONFLICT ("key") DO UPDATE SET version = version + 1'
   await trx.rawQuery(sql, [key])
+}
+
+/**
+ * A write that checks the period lock: warms the working-day calendar first, because on SQLite the transaction
+ * holds the only connection, so a cold calendar load inside it could never run.
+ */
+export async function writeTransaction<T>(
+  work: (trx: TransactionClientContract) => Promise<T>
+): Promise<T> {
+  await isWorkingDay(today())
+  return transaction(work)
 }

@@ -1,13 +1,5 @@
 import { DateTime } from 'luxon'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import {
-  RuleViolation,
-  today as clockToday,
-  addDays as shiftDays,
-  addWorkingDays,
-  isWorkingDay,
-  transaction,
-} from '#core'
+import { RuleViolation, today as clockToday, addDays as shiftDays, addWorkingDays } from '#core'
 
 /** Today as an ISO day on the application clock (Vietnam time, pinnable in tests), as the lock check uses. */
 export function today(): string {
@@ -36,13 +28,5 @@ export function requestDeadline(receivedOn: string): Promise<string> {
   return addWorkingDays(receivedOn, REQUEST_DECISION_WORKING_DAYS)
 }
 
-/**
- * Opens a write transaction after warming the working-day calendar that the period lock reads: on SQLite
- * the transaction holds the only connection, so a cold calendar load inside it could never run.
- */
-export async function writeTransaction<T>(
-  work: (trx: TransactionClientContract) => Promise<T>
-): Promise<T> {
-  await isWorkingDay(today())
-  return transaction(work)
-}
+/** The lock-checking write transaction of #core (calendar warmed, retried on Galera conflicts). */
+export { writeTransaction } from '#core'

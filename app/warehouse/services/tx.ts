@@ -1,17 +1,7 @@
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
-import { isWorkingDay, today, transaction } from '#core'
 
-/**
- * Opens a write transaction after warming the working-day calendar that the period lock reads (on SQLite the
- * transaction holds the only connection, so a cold calendar load inside it could never run).
- */
-export async function writeTransaction<T>(
-  work: (trx: TransactionClientContract) => Promise<T>
-): Promise<T> {
-  await isWorkingDay(today())
-  return transaction(work)
-}
+/** The lock-checking write transaction of #core (calendar warmed, retried on Galera conflicts). */
+export { writeTransaction } from '#core'
 
 export function nowSql(): string {
   return DateTime.utc().toFormat('yyyy-MM-dd HH:mm:ss')
