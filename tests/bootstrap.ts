@@ -55,7 +55,7 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
       // The cluster suite runs against a schema the stage migrated while the app instances were starting.
       if (process.env.CLUSTER_SUITE === '1') return
       const ace = await app.container.make('ace')
-      const result = await ace.exec('migration:fresh', ['--force'])
+      const result = await ace.exec('migration:fresh', ['--force', '--disable-locks'])
       if (result.exitCode) throw result.error ?? new Error('migration:fresh failed')
       const { seedReferenceUnits } = await import('#database/seeders/reference_units')
       await seedReferenceUnits()
