@@ -17,7 +17,7 @@ export default class ThadsPrepare extends BaseCommand {
     // RELEASE_LOCK can fail AFTER every migration ran ("Migration completed, but unable to release database
     // lock"): the schema is complete then (the lock dies with its session), so that one case is only a warning.
     const lockRelease = /unable to release database lock/i.test(
-      String(migrate.error?.message ?? '')
+      String((migrate as any).migrator?.error?.message ?? migrate.error?.message ?? '')
     )
     if (migrate.exitCode !== 0 && !lockRelease) {
       this.exitCode = 1
