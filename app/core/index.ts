@@ -48,3 +48,14 @@ export {
   type CaseEventNotice,
   type CaseEventListener,
 } from './case_events.js'
+export {
+  registerPeriodicJob,
+  periodicJobs,
+  runClaimed,
+  claimJobRun,
+  jobCron,
+  startPeriodicJobs,
+  stopPeriodicJobs,
+  JOB_INSTANCE_ID,
+  type PeriodicJob,
+} from './claimed_runs.js'
