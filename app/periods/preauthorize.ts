@@ -53,14 +53,19 @@ async function fileRule(ctx: HttpContext, user: User) {
  * for — the same rule and reason as SubmitForm (a malformed cross-unit body is 403 + audit, not 422).
  */
 async function submitRule(ctx: HttpContext, user: User) {
-  if (!user.hasRole('head', 'statistician', 'officer'))
-    throw new AccessDenied('forbidden', { type: 'submission' })
   const ref = String(ctx.request.input('unit') ?? '').trim()
-  if (!ref || ref.length > 64) return
-  const unit = /^\d+$/.test(ref)
-    ? await db.from('units').where('id', Number(ref)).select('id', 'path', 'level').first()
-    : await db.from('units').where('code', ref).select('id', 'path', 'level').first()
-  if (!unit) return
+  const unit =
+    !ref || ref.length > 64
+      ? null
+      : /^\d+$/.test(ref)
+        ? await db.from('units').where('id', Number(ref)).select('id', 'path', 'level').first()
+        : await db.from('units').where('code', ref).select('id', 'path', 'level').first()
+  if (!unit) {
+    // No (known) unit named: only a user who submits anything at all goes on to the validator.
+    if (!user.hasRole('head', 'statistician', 'officer'))
+      throw new AccessDenied('forbidden', { type: 'submission' })
+    return
+  }
   const target = { id: Number(unit.id), path: String(unit.path), level: unit.level }
   if (!submissionLevelFor(user, target)) deny(user, { type: 'unit', id: target.id }, target.path)
 }
