@@ -99,6 +99,33 @@ test.group('printed submissions: hash, checkpoint, QR and the verification page'
     assert.include(later.text(), 'đơn vị đã gửi phiên bản 2 thay thế')
   })
 
+  test('a submission revised after its print (edit under an approved exception) is reported as revised', async ({
+    client,
+    assert,
+  }) => {
+    const { district, statistician } = await submitted()
+    ;(await submit(client, statistician, { unit: district.code, ...P6 })).assertStatus(302)
+    const row = await newestRow(district.id)
+    const response = await as(client.get(`/periods/submissions/${row.id}/print/xlsx`), statistician)
+    const { url } = await sheetTexts(response.body())
+    const before = await client.get(url.pathname + url.search)
+    assert.include(before.text(), 'data-revised="no"')
+    // What MarkSubmissionsRevised records when an edit under an exception touches the counted data.
+    await db.insertQuery().table('submission_revisions').insert({
+      submission_id: row.id,
+      edit_request_id: 999_001,
+      unit_id: district.id,
+      effective_date: '2025-03-10',
+      case_id: null,
+      created_at: '2025-04-01 03:00:00',
+    })
+    const after = await client.get(url.pathname + url.search)
+    after.assertStatus(200)
+    assert.include(after.text(), 'data-state="match"')
+    assert.include(after.text(), 'data-revised="yes"')
+    assert.include(after.text(), 'số liệu của phiên bản này đã được điều chỉnh')
+  })
+
   test('a reader out of reach is refused (403 + audit) and nothing is printed', async ({
     client,
     assert,
