@@ -9,6 +9,7 @@ import { makeUser, unitByCode, UNITS, as } from '#tests/helpers/factories'
 import { refusalAudited } from '../cases/_setup.js'
 import { newExhibit, pinClock, postForm, warehouseStaff } from '../warehouse/_setup.js'
 import { makeClient } from '../integrations/_setup.js'
+import { makeProvinceTree } from '#database/synthetic/fixtures'
 
 test.group('authorize before validating: the merged modules', (group) => {
   pinClock(group)
@@ -17,14 +18,16 @@ test.group('authorize before validating: the merged modules', (group) => {
     client,
     assert,
   }) => {
-    const own = await warehouseStaff(UNITS.badinh)
+    // A fresh province: the order stays out of the units other tests count (the demo warehouse).
+    const { districts } = await makeProvinceTree(2)
+    const own = await warehouseStaff(districts[0].code)
     const e = await newExhibit(own.keeper)
     const order = await new ProposeOrder().handle(own.keeper, e.id, {
       kind: 'intake',
       quantity: 1,
       reason: 'Nhập kho',
     })
-    const otherHead = await makeUser(UNITS.caugiay, ['head'])
+    const otherHead = await makeUser(districts[1].code, ['head'])
     for (const verb of ['sign', 'refuse']) {
       const response = await postForm(client, `/warehouse/orders/${order.id}/${verb}`, otherHead, {
         order_number: ['x'],
@@ -33,7 +36,7 @@ test.group('authorize before validating: the merged modules', (group) => {
       response.assertStatus(403)
     }
     assert.isTrue(await refusalAudited(otherHead, order.id))
-    const otherKeeper = await makeUser(UNITS.caugiay, ['warehouse_keeper'])
+    const otherKeeper = await makeUser(districts[1].code, ['warehouse_keeper'])
     const execute = await postForm(client, `/warehouse/orders/${order.id}/execute`, otherKeeper, {
       movement_date: 'yesterday',
     })
