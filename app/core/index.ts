@@ -57,5 +57,6 @@ export {
   startPeriodicJobs,
   stopPeriodicJobs,
   JOB_INSTANCE_ID,
+  isDuplicateKey,
   type PeriodicJob,
 } from './claimed_runs.js'
