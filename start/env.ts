@@ -34,6 +34,9 @@ export default await Env.create(new URL('../', import.meta.url), {
   // Schedules / several instances (issue 14): log = build the mail and log it (practice default without SMTP_HOST).
   MAIL_MAILER: Env.schema.enum.optional(['smtp', 'log'] as const),
   SCHEDULER: Env.schema.enum.optional(['on', 'off'] as const),
+  PERIODIC_JOBS: Env.schema.enum.optional(['on', 'off'] as const),
+  AUDIT_CHECKPOINT_CRON: Env.schema.string.optional(),
+  RECONCILIATION_SNAPSHOT_CRON: Env.schema.string.optional(),
   RUN_STALE_SECONDS: Env.schema.number.optional(),
   INSTANCE_ID: Env.schema.string.optional(),
 

@@ -2,6 +2,8 @@
 | Each module owns its routes; this file only gathers them.
 */
 import router from '@adonisjs/core/services/router'
+import app from '@adonisjs/core/services/app'
+import env from '#start/env'
 import { registerAccountWidgets } from '#accounts/widgets'
 
 await import('#accounts/routes')
@@ -13,6 +15,13 @@ await import('#warehouse/routes')
 await import('#integrations/routes')
 
 registerAccountWidgets()
+
+/** Periodic jobs (audit checkpoint, reconciliation snapshot): web server only, each run claimed once across instances. */
+if (app.getEnvironment() === 'web' && env.get('PERIODIC_JOBS', 'on') === 'on') {
+  const { startPeriodicJobs, stopPeriodicJobs } = await import('#core')
+  startPeriodicJobs()
+  app.terminating(() => stopPeriodicJobs())
+}
 
 /** Load balancers: database, drive and mail transport; 503 while the instance drains (issue 14). */
 router.get('/health', async (ctx) => (await import('#core/health')).healthHandler(ctx)).as('health')

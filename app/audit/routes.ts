@@ -1,6 +1,9 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { registerNavItem } from '#core'
+import { registerAuditJobs } from './jobs.js'
+
+registerAuditJobs()
 
 registerNavItem({
   label: 'nav.audit',

@@ -3,10 +3,12 @@ import app from '@adonisjs/core/services/app'
 import { middleware } from '#start/kernel'
 import { registerNavItem } from '#core'
 import { importRunner } from './imports/services/runner.js'
+import { registerImportsPreauthorization } from './imports/services/preauthorize.js'
 
 const ImportsController = () => import('./imports/controllers/imports_controller.js')
 const ImportsApiController = () => import('./imports/controllers/imports_api_controller.js')
 const id = router.matchers.number()
+registerImportsPreauthorization()
 
 registerNavItem({
   label: 'imports.nav',

@@ -50,3 +50,15 @@ export {
   type CaseEventListener,
 } from './case_events.js'
 export { labelledMessages } from './validation_messages.js'
+export {
+  registerPeriodicJob,
+  periodicJobs,
+  runClaimed,
+  claimJobRun,
+  jobCron,
+  startPeriodicJobs,
+  stopPeriodicJobs,
+  JOB_INSTANCE_ID,
+  isDuplicateKey,
+  type PeriodicJob,
+} from './claimed_runs.js'

@@ -2,6 +2,7 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { bootIntegrations } from './boot.js'
 import { registerIntegrationWidgets } from './widgets.js'
+import { registerIntegrationsPreauthorization } from './preauthorize.js'
 
 const ClientsController = () => import('./controllers/clients_controller.js')
 const InboundController = () => import('./controllers/inbound_controller.js')
@@ -10,6 +11,7 @@ const ComplianceController = () => import('./controllers/compliance_controller.j
 
 bootIntegrations()
 registerIntegrationWidgets()
+registerIntegrationsPreauthorization()
 const id = router.matchers.number()
 
 router

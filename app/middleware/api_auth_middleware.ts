@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { AccessDenied } from '#core'
+import { AccessDenied, preauthorize } from '#core'
 import { recordAudit } from '#audit'
 
 /**
@@ -37,6 +37,8 @@ export default class ApiAuthMiddleware {
     if (options.scope && token && !token.allows(options.scope) && !token.allows('*')) {
       throw new AccessDenied('token_scope')
     }
+    // Authorize before anything reads the body: the route's pre-authorization rule (#core), if any.
+    await preauthorize(ctx)
     return next()
   }
 }

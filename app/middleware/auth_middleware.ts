@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { recordAudit } from '#audit'
+import { preauthorize } from '#core'
 
 export const SESSION_EPOCH_KEY = 'thads_session_epoch'
 export const INTENDED_URL_KEY = 'thads_intended_url'
@@ -55,6 +56,8 @@ export default class AuthMiddleware {
     }
 
     if ('view' in ctx) ctx.view.share({ currentUser: user })
+    // Authorize before anything reads the body: the route's pre-authorization rule (#core), if any.
+    await preauthorize(ctx)
     return next()
   }
 }

@@ -6,6 +6,8 @@ import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
 import { reachPrefix, type User } from '#accounts'
 import { AccessDenied, registerPreauthorization } from '#core'
+import { deny, submissionLevelFor } from './services/submission_access.js'
+import { FILER_ROLES } from './access.js'
 
 function idOf(ctx: HttpContext) {
   const id = Number(ctx.params.id)
@@ -46,7 +48,41 @@ async function fileRule(ctx: HttpContext, user: User) {
     throw new AccessDenied('outside_jurisdiction', { type: 'unit', id: unitId })
 }
 
+/**
+ * A submission: the unit named in the body (id or code, peeked before validation) must be one the user submits
+ * for — the same rule and reason as SubmitForm (a malformed cross-unit body is 403 + audit, not 422).
+ */
+async function submitRule(ctx: HttpContext, user: User) {
+  const ref = String(ctx.request.input('unit') ?? '').trim()
+  const unit =
+    !ref || ref.length > 64
+      ? null
+      : /^\d+$/.test(ref)
+        ? await db.from('units').where('id', Number(ref)).select('id', 'path', 'level').first()
+        : await db.from('units').where('code', ref).select('id', 'path', 'level').first()
+  if (!unit) {
+    // No (known) unit named: only a user who submits anything at all goes on to the validator.
+    if (!user.hasRole('head', 'statistician', 'officer'))
+      throw new AccessDenied('forbidden', { type: 'submission' })
+    return
+  }
+  const target = { id: Number(unit.id), path: String(unit.path), level: unit.level }
+  if (!submissionLevelFor(user, target)) deny(user, { type: 'unit', id: target.id }, target.path)
+}
+
+/** Only the requester withdraws a request (a user who may file none is refused even for a missing one). */
+async function cancelRule(ctx: HttpContext, user: User) {
+  const id = idOf(ctx)
+  const row = await db.from('edit_requests').where('id', id).select('requested_by_id').first()
+  if (row ? Number(row.requested_by_id) !== user.id : !user.hasRole(...FILER_ROLES))
+    throw new AccessDenied('forbidden', { type: 'edit_request', id })
+}
+
 export function registerPeriodsPreauthorization() {
+  registerPreauthorization('POST /periods/requests/:id/cancel', cancelRule as any)
+  for (const verb of ['approve', 'accept', 'resubmit'])
+    registerPreauthorization(`POST /periods/submissions/:id/${verb}`, submissionRule as any)
+  registerPreauthorization('POST /periods/submissions', submitRule as any)
   registerPreauthorization('POST /periods/requests', fileRule as any)
   registerPreauthorization('POST /periods/requests/:id/confirm', editRequestRule(['head']) as any)
   for (const verb of ['decline', 'approve', 'reject']) {

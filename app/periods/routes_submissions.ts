@@ -16,6 +16,7 @@ import { MarkSubmissionsRevised } from './actions/submission_mark_revised.js'
 import { registerSubmissionWidget } from './services/submission_widget.js'
 
 const SubmissionsController = () => import('./controllers/submissions_controller.js')
+const SubmissionPrintsController = () => import('./controllers/submission_prints_controller.js')
 
 registerSubmissionCheck(submittedCheck)
 onEditUnderException((edit) => new MarkSubmissionsRevised().handle(edit).then(() => undefined))
@@ -45,6 +46,12 @@ router
       .get('/periods/submissions/:id', [SubmissionsController, 'show'])
       .as('periods.submissions.show')
       .where('id', id)
+    // PDF / Excel of the immutable snapshot, with hash, checkpoint and verification QR (issue 9).
+    router
+      .get('/periods/submissions/:id/print/:format', [SubmissionPrintsController, 'download'])
+      .as('periods.submissions.print')
+      .where('id', id)
+      .where('format', /^(pdf|xlsx)$/)
     router
       .post('/periods/submissions/:id/approve', [SubmissionsController, 'approve'])
       .as('periods.submissions.approve')

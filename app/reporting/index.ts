@@ -47,6 +47,7 @@ export {
   exportFileName,
 } from './exports/services/document.js'
 export { htmlToPdf, closePdfBrowser, chromiumPath } from './exports/services/pdf_browser.js'
+export { renderComputedForm } from './exports/services/render_snapshot.js'
 export { CheckAcrossPeriods, type AcrossPeriodsResult } from './actions/check_across_periods.js'
 // Reconciliation with the paper reports and completeness monitoring (SPEC §9).
 export {

@@ -3,7 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import vine from '@vinejs/vine'
 import AuditEvent from '../models/audit_event.js'
 import { scopeToReach } from '#accounts'
-import { toCsv } from '#core'
+import { toCsv, whereContains } from '#core'
 import db from '@adonisjs/lucid/services/db'
 import {
   CODE_NAMESPACES,
@@ -132,7 +132,8 @@ export default class AuditController {
     if (!user.hasRole('inspector') && user.unit.level !== 'national') {
       scopeToReach(query, user, ['admin'], 'unit_path')
     }
-    if (filters.actor) query.whereILike('actor_email', `%${filters.actor}%`)
+    // LIKE wildcards typed in the filter match themselves (shared ESCAPE '!', SQLite and MariaDB).
+    if (filters.actor) whereContains(query, ['actor_email'], filters.actor)
     if (filters.action) query.where('action', filters.action)
     if (filters.outcome) query.where('outcome', filters.outcome)
     if (filters.subject_type) query.where('subject_type', filters.subject_type)

@@ -39,8 +39,10 @@ export async function registerPrint(input: {
   unitPath: string
   format: string
   actor: { id: number; email: string } | null
+  /** A submission's printout: its stored snapshot (exactly as submitted) is what the paper is checked against. */
+  submission?: { id: number; snapshot: string }
 }): Promise<PrintVerification> {
-  const snapshot = JSON.stringify(input.form)
+  const snapshot = input.submission?.snapshot ?? JSON.stringify(input.form)
   const hash = snapshotHash(snapshot)
   const token = randomBytes(16).toString('hex')
   const checkpoint = await db
@@ -66,6 +68,7 @@ export async function registerPrint(input: {
         sha256: hash,
         checkpoint_id: checkpoint?.id ?? null,
         checkpoint_digest: checkpoint?.digest ?? null,
+        ...(input.submission ? { submission_id: input.submission.id } : {}),
         created_by_id: input.actor?.id ?? null,
         created_at: DateTime.utc().toFormat('yyyy-MM-dd HH:mm:ss'),
       })
@@ -76,7 +79,12 @@ export async function registerPrint(input: {
         action: 'report.printed',
         subjectType: 'printed_report',
         subjectId: token.slice(0, 12),
-        after: { form: input.form.form.id, format: input.format, sha256: hash },
+        after: {
+          form: input.form.form.id,
+          format: input.format,
+          sha256: hash,
+          ...(input.submission ? { submission: input.submission.id } : {}),
+        },
       },
       trx
     )
@@ -111,7 +119,47 @@ export type VerifyOutcome =
         checkpointId: number | null
         checkpointDigest: string | null
       }
+      /** A printed submission: its version, and what came after it (a newer version, a revision). */
+      submission?: SubmissionState | null
     }
+
+export interface SubmissionState {
+  id: number
+  version: number
+  /** The stored submission's snapshot no longer gives the hash printed (edited in the database). */
+  altered: boolean
+  /** The newest version of the same form, unit and period when it is not this one. */
+  newerVersion: number | null
+  /** Data the version counted was edited later under an approved exception (submission_revisions). */
+  revised: boolean
+}
+
+/** What became of a printed submission since (read from the append-only submission tables). */
+async function submissionState(id: number, sha256: string): Promise<SubmissionState | null> {
+  const row = await db.from('submissions').where('id', id).first()
+  if (!row) return null
+  const newest = await db
+    .from('submissions')
+    .where({
+      form_id: row.form_id,
+      unit_id: row.unit_id,
+      year: row.year,
+      period: row.period,
+      level: row.level,
+      officer_id: row.officer_id,
+    })
+    .max('version as v')
+    .first()
+  const revision = await db.from('submission_revisions').where('submission_id', id).first()
+  const newer = Number(newest?.v ?? row.version)
+  return {
+    id,
+    version: Number(row.version),
+    altered: row.sha256 !== sha256 || snapshotHash(String(row.snapshot)) !== sha256,
+    newerVersion: newer > Number(row.version) ? newer : null,
+    revised: Boolean(revision),
+  }
+}
 
 /** Whether a printed report (its token and the hash printed on it) matches the stored snapshot. */
 export async function verifyPrint(
@@ -134,8 +182,16 @@ export async function verifyPrint(
     checkpointId: row.checkpoint_id === null ? null : Number(row.checkpoint_id),
     checkpointDigest: row.checkpoint_digest,
   }
-  // The stored snapshot must still give its own hash (nobody edited it in the database).
-  if (snapshotHash(row.snapshot) !== row.sha256) return { state: 'corrupted', report }
-  if (!printedHash) return { state: 'no_hash', report }
-  return { state: printedHash.toLowerCase() === row.sha256 ? 'match' : 'mismatch', report }
+  const submission = row.submission_id
+    ? await submissionState(Number(row.submission_id), row.sha256)
+    : null
+  // The stored snapshot (and, for a submission, the submission itself) must still give the hash printed.
+  if (snapshotHash(row.snapshot) !== row.sha256 || submission?.altered)
+    return { state: 'corrupted', report, submission }
+  if (!printedHash) return { state: 'no_hash', report, submission }
+  return {
+    state: printedHash.toLowerCase() === row.sha256 ? 'match' : 'mismatch',
+    report,
+    submission,
+  }
 }

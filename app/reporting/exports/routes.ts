@@ -6,9 +6,12 @@ import app from '@adonisjs/core/services/app'
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { exportRunner } from './services/job_runner.js'
+import { registerExportsPreauthorization } from './services/preauthorize.js'
 
 const ExportsController = () => import('./controllers/exports_controller.js')
 const ApiExportsController = () => import('./controllers/api_exports_controller.js')
+
+registerExportsPreauthorization()
 
 const formId = /^[a-z0-9][a-z0-9-]*$/
 const jobId = /^\d+$/

@@ -3,6 +3,7 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { registerDashboardWidget, registerNavItem } from '#core'
 import { reconciliationWidget } from './widget.js'
+import { registerReconciliationJobs } from './jobs.js'
 
 const ReconciliationController = () => import('./controllers/reconciliation_controller.js')
 const FiguresController = () => import('./controllers/figures_controller.js')
@@ -14,6 +15,7 @@ registerNavItem({
   order: 52,
 })
 registerDashboardWidget(reconciliationWidget)
+registerReconciliationJobs()
 
 router
   .group(() => {

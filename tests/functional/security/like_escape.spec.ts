@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import { containsPattern } from '#core'
+import { recordAudit } from '#audit'
 import { makeUser, UNITS, as } from '#tests/helpers/factories'
 import { acceptedCase, pinClock } from '../cases/_setup.js'
 
@@ -43,5 +44,34 @@ test.group('search q escapes LIKE wildcards', (group) => {
       (await as(client.get(`/users?q=${encodeURIComponent(officer.email)}`), admin)).text(),
       officer.email
     )
+  })
+
+  test('the audit viewer actor filter escapes them too', async ({ client, assert }) => {
+    const tag = Math.random().toString(36).slice(2, 8)
+    const percent = await makeUser(UNITS.camau, ['officer'], { email: `pct%${tag}@test.thads` })
+    const plain = await makeUser(UNITS.camau, ['officer'], { email: `pctx${tag}@test.thads` })
+    for (const actor of [percent, plain])
+      await recordAudit({
+        actor,
+        unit: null,
+        action: 'test.like',
+        subjectType: 'user',
+        subjectId: actor.id,
+      })
+    const inspector = await makeUser(UNITS.national, ['inspector'])
+    const csv = async (actor: string) =>
+      (
+        await as(client.get(`/audit/export.csv?actor=${encodeURIComponent(actor)}`), inspector)
+      ).text()
+    const byPercent = await csv(`pct%${tag}`)
+    assert.include(byPercent, percent.email)
+    assert.notInclude(byPercent, plain.email)
+    const byUnderscore = await csv(`pct_${tag}`)
+    assert.notInclude(byUnderscore, percent.email)
+    assert.notInclude(byUnderscore, plain.email)
+    assert.include(await csv(`PCTX${tag}`), plain.email)
+    const page = await as(client.get(`/audit?actor=${encodeURIComponent(`pct%${tag}`)}`), inspector)
+    page.assertStatus(200)
+    assert.include(page.text(), percent.email)
   })
 })

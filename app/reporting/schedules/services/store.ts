@@ -92,15 +92,8 @@ export async function recipientsOf(row: ScheduleRow): Promise<string[]> {
   return [...new Set(all)]
 }
 
-export function isDuplicateKey(error: unknown): boolean {
-  const e = error as { errno?: number; code?: string; message?: string } | null
-  return (
-    e?.errno === 1062 ||
-    e?.code === 'ER_DUP_ENTRY' ||
-    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    /UNIQUE constraint failed/.test(e?.message ?? '')
-  )
-}
+/** The claim's duplicate-key test is shared with the periodic jobs (#core claimed runs). */
+export { isDuplicateKey } from '#core'
 
 export function affectedRows(result: unknown): number {
   return Number(Array.isArray(result) ? result[0] : result) || 0
