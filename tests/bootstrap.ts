@@ -55,8 +55,13 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
       // The cluster suite runs against a schema the stage migrated while the app instances were starting.
       if (process.env.CLUSTER_SUITE === '1') return
       const ace = await app.container.make('ace')
-      const result = await ace.exec('migration:fresh', ['--force', '--disable-locks'])
-      if (result.exitCode) throw result.error ?? new Error('migration:fresh failed')
+      // Wipe, then migrate without Lucid's MySQL advisory lock: its release can land on another pooled
+      // connection and fail after a complete migration (and migration:fresh passes --disable-locks on to
+      // db:wipe, which refuses it). Each test run owns its database, so no lock is needed.
+      const wipe = await ace.exec('db:wipe', ['--force'])
+      if (wipe.exitCode) throw wipe.error ?? new Error('db:wipe failed')
+      const result = await ace.exec('migration:run', ['--force', '--disable-locks'])
+      if (result.exitCode) throw result.error ?? new Error('migration:run failed')
       const { seedReferenceUnits } = await import('#database/seeders/reference_units')
       await seedReferenceUnits()
       const { seedReferenceHolidays } = await import('#database/seeders/reference_holidays')
