@@ -145,13 +145,16 @@ async function* readCsv(path: string, meter?: Meter): AsyncGenerator<ParsedRow> 
 
 async function* readXlsx(path: string, meter?: Meter): AsyncGenerator<ParsedRow> {
   const input = createReadStream(path)
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input as any, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  } as any)
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(
+    input as any,
+    {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'ignore',
+      worksheets: 'emit',
+      entries: 'emit',
+    } as any
+  )
   let header: Column[] | null = null
   for await (const sheet of reader as any) {
     for await (const row of sheet) {
