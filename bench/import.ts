@@ -219,7 +219,7 @@ export async function benchImport(n: number, log: (line: string) => void) {
   await good.save()
   sampler = rssSampler()
   t = Date.now()
-  await runCommit(good, {})
+  await runCommit(good, { chunkSize: Number(process.env.IMPORT_CHUNK ?? 0) || undefined })
   const commitMs = Date.now() - t
   const peakCommit = sampler.stop()
   const written: Record<string, number> = {}
