@@ -80,6 +80,8 @@ test.group('browser: historical import', () => {
     await page.setInputFiles('#import-upload input[type="file"]', badPath)
     await page.click('#import-submit')
     await page.waitForURL(/\/imports\/\d+$/)
+    // the upload answers at once; the batch page refreshes itself until the background dry run is done
+    await page.waitForSelector('#import-status[data-status="checked"]', { timeout: 30_000 })
     await page.assertTextContains('#sum-rejected', '1')
     await page.assertTextContains('#import-errors', 'vượt quá số còn phải thi hành')
     await page.assertNotExists('#import-confirm')
@@ -89,6 +91,7 @@ test.group('browser: historical import', () => {
     await page.click('#import-submit')
     await page.waitForURL(/\/imports\/\d+$/)
     const batchUrl = new URL(page.url()).pathname
+    await page.waitForSelector('#import-status[data-status="checked"]', { timeout: 30_000 })
     await page.assertTextContains('#sum-create', '2')
     await page.assertTextContains('#import-status', 'Đã kiểm tra thử')
     await logout(page)

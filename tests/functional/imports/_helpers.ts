@@ -92,19 +92,34 @@ export function caseRows(
   ]
 }
 
-export function upload(client: ApiClient, user: User, body: Buffer, filename = 'lich-su.csv') {
-  return as(client.post('/imports'), user)
+/** Uploads (the page answers at once with a redirect) and waits for the background dry run to finish. */
+export async function upload(
+  client: ApiClient,
+  user: User,
+  body: Buffer,
+  filename = 'lich-su.csv'
+) {
+  const response = await as(client.post('/imports'), user)
     .withCsrfToken()
     .file('file', body, { filename })
     .redirects(0)
+  await importRunner.idle()
+  return response
 }
 
-export function uploadJson(client: ApiClient, user: User, body: Buffer, filename = 'lich-su.csv') {
-  return as(client.post('/imports'), user)
+export async function uploadJson(
+  client: ApiClient,
+  user: User,
+  body: Buffer,
+  filename = 'lich-su.csv'
+) {
+  const response = await as(client.post('/imports'), user)
     .withCsrfToken()
     .header('accept', 'application/json')
     .file('file', body, { filename })
     .redirects(0)
+  await importRunner.idle()
+  return response
 }
 
 export function batchIdFrom(location: string | undefined): number {

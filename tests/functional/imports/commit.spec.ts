@@ -254,7 +254,7 @@ test.group('Imports / confirm, commit, repeat, rollback', (group) => {
     assert.equal(Number(revision.edit_request_id), IMPORT_REVISION_BASE + batch.id)
   })
 
-  test('API: token upload answers the dry run; dry_run=false by a head commits; GET gives the state', async ({
+  test('API: token upload answers 202 with a status URL; the dry run runs behind; dry_run=false by a head commits; GET gives the state', async ({
     client,
     assert,
   }) => {
@@ -266,17 +266,21 @@ test.group('Imports / confirm, commit, repeat, rollback', (group) => {
       .post('/api/v1/imports')
       .bearerToken(secret)
       .file('file', body, { filename: 'a.csv' })
-    assert.equal(dry.status(), 201)
-    assert.equal(dry.body().data.status, 'checked')
-    assert.equal(dry.body().data.summary.create, 1)
+    assert.equal(dry.status(), 202)
+    assert.equal(dry.body().data.status, 'checking')
+    assert.equal(dry.body().data.status_url, `/api/v1/imports/${dry.body().data.id}`)
+    await importRunner.idle()
+    const checked = await client.get(dry.body().data.status_url).bearerToken(secret)
+    assert.equal(checked.body().data.status, 'checked')
+    assert.equal(checked.body().data.progress, 100)
+    assert.equal(checked.body().data.summary.create, 1)
     assert.notExists(await caseOf('API1'))
     const real = await client
       .post('/api/v1/imports')
       .bearerToken(secret)
       .field('dry_run', 'false')
       .file('file', body, { filename: 'a.csv' })
-    assert.equal(real.status(), 201)
-    assert.equal(real.body().data.status, 'confirmed')
+    assert.equal(real.status(), 202)
     await importRunner.idle()
     const state = await client.get(`/api/v1/imports/${real.body().data.id}`).bearerToken(secret)
     assert.equal(state.body().data.status, 'committed')
@@ -287,7 +291,9 @@ test.group('Imports / confirm, commit, repeat, rollback', (group) => {
       .post('/api/v1/imports')
       .bearerToken(secret)
       .file('file', csv(caseRows(w, 'API2', { unit: 'NOPE' })), { filename: 'b.csv' })
-    assert.equal(bad.body().errors[0].line, 2)
-    assert.include(bad.body().errors[0].message, 'NOPE')
+    await importRunner.idle()
+    const report = await client.get(bad.body().data.status_url).bearerToken(secret)
+    assert.equal(report.body().errors[0].line, 2)
+    assert.include(report.body().errors[0].message, 'NOPE')
   })
 })

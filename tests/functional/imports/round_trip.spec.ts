@@ -182,6 +182,7 @@ test.group('Imports / round trip', (group) => {
       .withCsrfToken()
       .file('file', file, { filename: 'export.csv' })
       .redirects(0)
+    await importRunner.idle() // the dry run runs in the background
     const id = batchIdFrom(up.header('location'))
     const batch = await db.from('import_batches').where('id', id).first()
     const errors = await db.from('import_row_errors').where('batch_id', id)

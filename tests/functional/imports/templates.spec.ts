@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { importRunner } from '#cases/imports/services/runner'
 import { readFileSync } from 'node:fs'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
@@ -39,6 +40,7 @@ test.group('Imports / templates, sample, export access', () => {
       .withCsrfToken()
       .file('file', body, { filename: 'sample.csv' })
       .redirects(0)
+    await importRunner.idle() // the dry run runs in the background
     const id = batchIdFrom(r.header('location'))
     const batch = await db.from('import_batches').where('id', id).first()
     const codes = (await db.from('import_row_errors').where('batch_id', id).orderBy('line')).map(

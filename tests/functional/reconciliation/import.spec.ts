@@ -36,7 +36,7 @@ test.group('Reconciliation: import of paper figures', () => {
     const file = csv([
       good, // line 2
       ['NO-SUCH', '2022', '6', ...zeros, ''], // 3 unknown unit
-      ['T10', '2022', '6', ...zeros, ''], // 4 outside jurisdiction
+      [districts[1].code, '2022', '5', ...zeros, ''], // 4 another month: fine
       [districts[1].code, '2022', '6', 'abc', ...zeros.slice(1), ''], // 5 bad number
       [districts[1].code, '2022', '13', ...zeros, ''], // 6 bad period
       [districts[1].code, '2022', '6', '1', '3', ...zeros.slice(2), ''], // 7 new > total
@@ -51,7 +51,7 @@ test.group('Reconciliation: import of paper figures', () => {
     const byLine = (line: number) => errors.filter((e) => e.line === line).map((e) => e.key)
     assert.deepEqual(byLine(2), [])
     assert.include(byLine(3), 'reconciliation.import.unknown_unit')
-    assert.include(byLine(4), 'reconciliation.import.outside')
+    assert.deepEqual(byLine(4), [])
     assert.include(byLine(5), 'reconciliation.import.bad_number')
     assert.include(byLine(6), 'reconciliation.import.bad_period')
     assert.include(byLine(7), 'reconciliation.rule.new_over_total')
@@ -66,6 +66,35 @@ test.group('Reconciliation: import of paper figures', () => {
       .file('file', file, { filename: 'figures.csv' })
     page.assertStatus(200)
     assert.include(page.text(), 'Không có đơn vị mã NO-SUCH')
+  })
+
+  test("a file naming a unit outside the importer's subtree is refused whole: 403, audited, nothing written", async ({
+    client,
+    assert,
+  }) => {
+    const { province, districts } = await makeProvinceTree(2)
+    const stat = await makeUser(districts[0].code, ['statistician'])
+    const file = csv([
+      [districts[0].code, '2022', '6', ...zeros, ''],
+      [districts[1].code, '2022', '6', ...zeros, ''], // the sibling district: outside
+    ])
+    const res = await as(client.post('/reconciliation/figures/import'), stat)
+      .withCsrfToken()
+      .header('accept', 'application/json')
+      .file('file', file, { filename: 'figures.csv' })
+    res.assertStatus(403)
+    const denied = await auditRows({ action: 'access.denied', actorId: stat.id })
+    assert.isAbove(denied.length, 0)
+    const page = await as(client.post('/reconciliation/figures/import'), stat)
+      .withCsrfToken()
+      .file('file', file, { filename: 'figures.csv' })
+    page.assertStatus(403)
+    assert.isAbove(
+      (await auditRows({ action: 'access.denied', actorId: stat.id })).length,
+      denied.length
+    )
+    const ids = [province.id, ...districts.map((d) => d.id)]
+    assert.lengthOf(await db.from('traditional_figures').whereIn('unit_id', ids), 0)
   })
 
   test('a correct xlsx file is written whole and audited; a wrong template is refused', async ({

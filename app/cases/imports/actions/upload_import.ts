@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { stat, unlink } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { pipeline } from 'node:stream/promises'
 import type { User } from '#accounts'
 import { AccessDenied, RuleViolation } from '#core'
 import { recordAudit } from '#audit'
 import ImportBatch from '../models/import_batch.js'
-import { checkBatch, IMPORTER_ROLES, type CheckHooks } from '../services/check.js'
+import { checkHead, IMPORTER_ROLES } from '../services/check.js'
+import { importRunner } from '../services/runner.js'
 import { checkZip, sniffFormat } from '../services/reader.js'
 import { importDisk, importMaxMb, localPath, newImportKey } from '../services/storage.js'
 import { cleanFileName } from '../../services/attachments/storage.js'
@@ -24,14 +26,17 @@ async function sha256(path: string) {
 
 /**
  * Use case: a statistician or head uploads an import file. The file is checked as a file (size, kind, zip
- * directory), kept on the private disk, and the dry run checks every row (nothing is written but the batch's
- * report). Returns the checked batch; a unit outside the importer's reach ends in 403 (audited) and a refused batch.
+ * directory, header) and its first rows' units against the importer's reach, kept on the private disk, and the
+ * batch is left `checking`: the dry run runs in the background (services/dry_run.ts) and stores its errors as it
+ * goes. Returns at once; a unit outside the importer's reach in the first rows ends in 403 (audited) and a
+ * refused batch (one found later refuses the batch from the job, see dry_run.ts).
+ * `commitWhenClean`: the API's dry_run=false by a head — kept in confirmed_by_id until the job confirms.
  */
 export class UploadImport {
   async handle(
     actor: User,
     file: { tmpPath: string; clientName: string; size: number } | null,
-    hooks: CheckHooks = {}
+    commitWhenClean = false
   ): Promise<ImportBatch> {
     assertImporter(actor)
     if (!file?.tmpPath) throw new RuleViolation('imports.errors.missing_file')
@@ -79,8 +84,9 @@ export class UploadImport {
       subjectId: batch.id,
       after: { file: name, size, format, sha256: batch.sha256 },
     })
+    let refused: { id: number; code: string } | null = null
     try {
-      await checkBatch(batch, actor, path, hooks)
+      refused = await checkHead(path, format, actor)
     } catch (error) {
       if (error instanceof RuleViolation) {
         batch.merge({
@@ -91,22 +97,18 @@ export class UploadImport {
       }
       throw error
     } finally {
-      if (path !== (await localPath(key))) await unlink(path).catch(() => {})
+      if (path.startsWith(tmpdir())) await unlink(path).catch(() => {}) // a copy from a remote disk
     }
-    await recordAudit({
-      actor,
-      unit: { id: actor.unitId, path: actor.unit.path },
-      action: 'import.checked',
-      subjectType: 'import_batch',
-      subjectId: batch.id,
-      after: {
-        toCreate: batch.toCreate,
-        toUpdate: batch.toUpdate,
-        unchanged: batch.unchanged,
-        rejected: batch.rejected,
-        errorRows: batch.errorRows,
-      },
-    })
+    if (refused) {
+      batch.merge({ status: 'refused', message: `outside_jurisdiction:${refused.code}` })
+      await batch.save()
+      throw new AccessDenied('outside_jurisdiction', { type: 'unit', id: refused.id })
+    }
+    if (commitWhenClean && actor.hasRole('head')) {
+      batch.confirmedById = actor.id
+      await batch.save()
+    }
+    importRunner.kick()
     return batch
   }
 }

@@ -2,10 +2,10 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { AccessDenied } from '#core'
 import type ImportBatch from '../models/import_batch.js'
 import { UploadImport } from '../actions/upload_import.js'
-import { ConfirmImport, assertConfirmingHead } from '../actions/confirm_import.js'
+import { ConfirmImport } from '../actions/confirm_import.js'
 import { IMPORTER_ROLES } from '../services/check.js'
 import { receiveFile } from '../services/receive.js'
-import { batchErrors, readableBatch } from './imports_controller.js'
+import { assertNotRefused, batchErrors, readableBatch } from './imports_controller.js'
 
 export function batchJson(batch: ImportBatch) {
   return {
@@ -24,6 +24,7 @@ export function batchJson(batch: ImportBatch) {
       error_rows: batch.errorRows,
     },
     done_records: batch.doneRecords,
+    /** percent: of the file's bytes read while `checking`, of the records written while committing */
     progress: batch.progress,
     confirmed_by_id: batch.confirmedById,
     can_confirm: batch.canConfirm,
@@ -32,8 +33,10 @@ export function batchJson(batch: ImportBatch) {
 
 /**
  * API v1 for integrators moving data from a legacy system: POST /api/v1/imports (multipart `file`, `dry_run`,
- * default true) answers the dry run's summary and first errors; with dry_run=false a head who may confirm the
- * batch has it committed at once when it is clean. GET /api/v1/imports/:id gives its state and progress.
+ * default true) answers 202 at once with the batch id and its status URL (403 when the file's first rows name a
+ * unit outside the importer's reach); the dry run runs in the background. With dry_run=false a head who may
+ * confirm the batch has it committed when the dry run finds it clean. GET /api/v1/imports/:id gives its state,
+ * progress and the first errors found so far (403 for a batch refused for a unit outside the reach).
  */
 export default class ImportsApiController {
   async store(ctx: HttpContext) {
@@ -41,19 +44,16 @@ export default class ImportsApiController {
     if (!user.hasRole(...IMPORTER_ROLES))
       throw new AccessDenied('not_importer', { type: 'import_batch' })
     const file = await receiveFile(ctx)
-    let batch = await new UploadImport().handle(user, file)
     const dry = String(ctx.request.input('dry_run', 'true')).toLowerCase()
-    if (['false', '0', 'no'].includes(dry) && batch.canConfirm) {
-      await assertConfirmingHead(user, batch)
-      batch = await new ConfirmImport().handle(user, batch.id)
-    }
-    return ctx.response
-      .status(201)
-      .send({ data: batchJson(batch), errors: await batchErrors(ctx, batch) })
+    const batch = await new UploadImport().handle(user, file, ['false', '0', 'no'].includes(dry))
+    const url = `/api/v1/imports/${batch.id}`
+    ctx.response.header('location', url)
+    return ctx.response.status(202).send({ data: { ...batchJson(batch), status_url: url } })
   }
 
   async show(ctx: HttpContext) {
     const batch = await readableBatch(ctx.auth.getUserOrFail(), Number(ctx.params.id))
+    assertNotRefused(batch)
     return { data: batchJson(batch), errors: await batchErrors(ctx, batch) }
   }
 

@@ -36,6 +36,12 @@ export async function readableBatch(user: User, id: number): Promise<ImportBatch
   throw new AccessDenied('outside_jurisdiction', { type: 'import_batch', id: batch.id })
 }
 
+/** A batch refused for a unit outside its importer's reach answers 403 (audited) on its page and the API. */
+export function assertNotRefused(batch: ImportBatch) {
+  if (batch.status === 'refused')
+    throw new AccessDenied('outside_jurisdiction', { type: 'import_batch', id: batch.id })
+}
+
 export async function batchErrors(ctx: HttpContext, batch: ImportBatch, limit = 200) {
   const t = translator(ctx)
   const rows = await ImportBatch.query()
@@ -97,9 +103,15 @@ export default class ImportsController {
   async show(ctx: HttpContext) {
     const user = ctx.auth.getUserOrFail()
     const batch = await readableBatch(user, Number(ctx.params.id))
+    assertNotRefused(batch)
     const errors = await batchErrors(ctx, batch)
-    const running = ['confirmed', 'committing', 'rolling_back'].includes(batch.status)
-    return ctx.view.render('imports/show', { batch, errors, running, user })
+    const running = ['checking', 'confirmed', 'committing', 'rolling_back'].includes(batch.status)
+    let message = batch.message
+    if (message?.startsWith('{')) {
+      const { key, data } = JSON.parse(message)
+      message = translator(ctx)(key, data ?? {})
+    }
+    return ctx.view.render('imports/show', { batch, errors, running, user, message })
   }
 
   async errors(ctx: HttpContext) {

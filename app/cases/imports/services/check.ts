@@ -9,7 +9,8 @@ import db from '@adonisjs/lucid/services/db'
 import { reaches, type User } from '#accounts'
 import { AccessDenied } from '#core'
 import type ImportBatch from '../models/import_batch.js'
-import { eachChunk } from './pipeline.js'
+import { eachChunk, type Progress } from './pipeline.js'
+import { readRows, parserError } from './reader.js'
 import { ImportLookup } from './lookup.js'
 import { key, recordHash, type ImportRecord, type RowError } from './record.js'
 import { simulate, type Plan } from './simulate.js'
@@ -47,9 +48,46 @@ export function judge(
   return { action: 'update', plan, hash, existing: found }
 }
 
+export interface CheckCounts {
+  create: number
+  update: number
+  unchanged: number
+  rejected: number
+  errors: number
+}
+
 export interface CheckHooks {
   /** Called with the first error found (bench: time to first error). */
   onFirstError?: () => void
+  /** Called after each chunk, once its errors are stored (the job's progress and heartbeat). */
+  onProgress?: (progress: Progress, counts: CheckCounts) => Promise<void>
+}
+
+/** Rows of the file's beginning checked before the upload answers (header, and units against the reach). */
+export const HEAD_ROWS = 200
+
+/**
+ * The synchronous part of the dry run: reads the header (a wrong template is refused at once) and the first
+ * HEAD_ROWS rows; returns the first unit they name outside the importer's reach (the upload then answers 403).
+ */
+export async function checkHead(
+  path: string,
+  format: 'csv' | 'xlsx',
+  user: User,
+  limit = HEAD_ROWS
+): Promise<{ id: number; code: string } | null> {
+  const lookup = await new ImportLookup().load()
+  let n = 0
+  try {
+    for await (const { raw } of readRows(path, format)) {
+      const unit = lookup.unit((raw.unit_code ?? '').trim())
+      if (unit && !reaches(user, unit, IMPORTER_ROLES)) return unit
+      if (++n >= limit) break
+    }
+  } catch (error) {
+    throw parserError(error)
+  }
+  return null
 }
 
 export async function checkBatch(
@@ -81,7 +119,7 @@ export async function checkBatch(
     buffer.push(e)
     if (buffer.length >= 200) await flush()
   }
-  const progress = await eachChunk(path, batch.format, addError, async (records) => {
+  const progress = await eachChunk(path, batch.format, addError, async (records, done) => {
     await lookup.prepare(records)
     for (const r of records) {
       const unit = lookup.unit((r.head.raw.unit_code ?? '').trim())
@@ -114,6 +152,8 @@ export async function checkBatch(
       for (const e of errors) await addError(e)
       counts[verdict.action === 'rejected' ? 'rejected' : verdict.action]++
     }
+    await flush()
+    await hooks.onProgress?.(done, counts)
   })
   await flush()
   Object.assign(batch, {

@@ -116,8 +116,14 @@ function cellText(value: unknown): string {
   return String(value)
 }
 
-async function* readCsv(path: string): AsyncGenerator<ParsedRow> {
-  const parser = createReadStream(path).pipe(
+/** How far into the file the reader is (bytes of the file read so far): the dry run's progress. */
+export interface Meter {
+  bytes: number
+}
+
+async function* readCsv(path: string, meter?: Meter): AsyncGenerator<ParsedRow> {
+  const input = createReadStream(path)
+  const parser = input.pipe(
     parse({ bom: true, info: true, skip_empty_lines: true, relax_quotes: false, trim: false })
   )
   let header: Column[] | null = null
@@ -131,19 +137,24 @@ async function* readCsv(path: string): AsyncGenerator<ParsedRow> {
     header.forEach((c, i) => {
       if (c) raw[c] = record[i] ?? ''
     })
+    if (meter) meter.bytes = input.bytesRead
     yield { line: info.lines, raw }
   }
   if (!header) throw new RuleViolation('imports.errors.empty_file')
 }
 
-async function* readXlsx(path: string): AsyncGenerator<ParsedRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  } as any)
+async function* readXlsx(path: string, meter?: Meter): AsyncGenerator<ParsedRow> {
+  const input = createReadStream(path)
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(
+    input as any,
+    {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'ignore',
+      worksheets: 'emit',
+      entries: 'emit',
+    } as any
+  )
   let header: Column[] | null = null
   for await (const sheet of reader as any) {
     for await (const row of sheet) {
@@ -159,6 +170,7 @@ async function* readXlsx(path: string): AsyncGenerator<ParsedRow> {
         if (text !== '') any = true
         if (c) raw[c] = text
       })
+      if (meter) meter.bytes = input.bytesRead
       if (any) yield { line: row.number, raw }
     }
     break // the first worksheet only
@@ -166,8 +178,12 @@ async function* readXlsx(path: string): AsyncGenerator<ParsedRow> {
   if (!header) throw new RuleViolation('imports.errors.empty_file')
 }
 
-export function readRows(path: string, format: 'csv' | 'xlsx'): AsyncGenerator<ParsedRow> {
-  return format === 'csv' ? readCsv(path) : readXlsx(path)
+export function readRows(
+  path: string,
+  format: 'csv' | 'xlsx',
+  meter?: Meter
+): AsyncGenerator<ParsedRow> {
+  return format === 'csv' ? readCsv(path, meter) : readXlsx(path, meter)
 }
 
 /** Wraps parser failures (broken quotes, a damaged zip) into a readable refusal with the line when known. */

@@ -3,6 +3,8 @@
  * claimed with one conditional UPDATE (`… SET status = 'committing', claimed_by = me WHERE status = 'confirmed'`),
  * so one instance runs it. While running it beats a heartbeat; a batch left `committing` / `rolling_back` by a
  * process that died (no heartbeat for STALE_MS, or any on start) is taken over and resumed from its checkpoint.
+ * Dry runs (`checking`, dry_run.ts) run on a second lane, so a long commit never delays a file's first errors:
+ * claimed with `… SET claimed_by = me WHERE status = 'checking' AND claimed_by IS NULL` (or a stale heartbeat).
  */
 import { sqlNow } from '../format.js'
 import { hostname } from 'node:os'
@@ -13,6 +15,7 @@ import logger from '@adonisjs/core/services/logger'
 import ImportBatch from '../models/import_batch.js'
 import { runCommit, type CommitOptions } from './commit.js'
 import { runRollback } from './rollback.js'
+import { runDryRun, LostClaim } from './dry_run.js'
 
 export const STALE_MS = 60_000
 
@@ -21,6 +24,8 @@ const affected = (result: unknown) => (Array.isArray(result) ? Number(result[0])
 export class ImportRunner {
   private active: Promise<void> | null = null
   private again = false
+  private checks: Promise<void> | null = null
+  private checksAgain = false
   private timer: NodeJS.Timeout | null = null
   private paused = false
 
@@ -77,6 +82,56 @@ export class ImportRunner {
     }
   }
 
+  /** Takes a batch waiting for its dry run (or one whose checker died: stale heartbeat); true when won. */
+  async claimCheck(id: number, staleBefore?: string) {
+    const query = db.from('import_batches').where('id', id).where('status', 'checking')
+    if (staleBefore)
+      query.where((q) => q.whereNull('heartbeat_at').orWhere('heartbeat_at', '<', staleBefore))
+    else query.whereNull('claimed_by')
+    const result = await query.update({
+      claimed_by: this.instanceId,
+      heartbeat_at: sqlNow(),
+      updated_at: sqlNow(),
+    })
+    return affected(result) === 1
+  }
+
+  private async executeCheck(id: number) {
+    try {
+      await runDryRun(id, this.instanceId)
+    } catch (error) {
+      if (error instanceof LostClaim) return
+      logger.error({ err: error, batch: id }, 'import dry run failed')
+      await db
+        .from('import_batches')
+        .where('id', id)
+        .where('claimed_by', this.instanceId)
+        .update({
+          status: 'failed_check',
+          message: String((error as Error)?.message ?? error).slice(0, 1000),
+          updated_at: sqlNow(),
+        })
+    }
+  }
+
+  /** Runs the waiting dry runs, oldest first, until none is left. */
+  async drainChecks(): Promise<number> {
+    let ran = 0
+    for (;;) {
+      const next = await db
+        .from('import_batches')
+        .where('status', 'checking')
+        .whereNull('claimed_by')
+        .orderBy('id')
+        .select('id')
+        .first()
+      if (!next) return ran
+      if (!(await this.claimCheck(Number(next.id)))) continue
+      await this.executeCheck(Number(next.id))
+      ran++
+    }
+  }
+
   /** Claims and runs one confirmed batch; false when another runner had it. */
   async runOne(id: number): Promise<boolean> {
     if (!(await this.claim(id, 'confirmed'))) return false
@@ -89,11 +144,18 @@ export class ImportRunner {
     const before = sqlNow(staleMs)
     const rows = await db
       .from('import_batches')
-      .whereIn('status', ['committing', 'rolling_back'])
+      .whereIn('status', ['checking', 'committing', 'rolling_back'])
       .orderBy('id')
-      .select('id', 'status')
+      .select('id', 'status', 'claimed_by')
     let n = 0
     for (const r of rows) {
+      if (r.status === 'checking') {
+        if (r.claimed_by && (await this.claimCheck(Number(r.id), before))) {
+          await this.executeCheck(Number(r.id))
+          n++
+        }
+        continue
+      }
       if (await this.claim(Number(r.id), r.status, before)) {
         await this.execute(Number(r.id))
         n++
@@ -124,6 +186,7 @@ export class ImportRunner {
   }
 
   kick(): void {
+    this.kickChecks() // dry runs write nothing: not held by pause() (which holds commits)
     if (this.paused) return
     if (this.active) {
       this.again = true
@@ -141,8 +204,25 @@ export class ImportRunner {
       })
   }
 
+  private kickChecks(): void {
+    if (this.checks) {
+      this.checksAgain = true
+      return
+    }
+    this.checks = (async () => {
+      do {
+        this.checksAgain = false
+        await this.drainChecks()
+      } while (this.checksAgain)
+    })()
+      .catch((error) => logger.error({ err: error }, 'import dry-run lane failed'))
+      .finally(() => {
+        this.checks = null
+      })
+  }
+
   async idle(): Promise<void> {
-    while (this.active) await this.active
+    while (this.active || this.checks) await (this.checks ?? this.active)
   }
 
   /** On start: resume what a dead process left (any heartbeat older than STALE_MS), then poll. */

@@ -13,8 +13,8 @@ import { judge, type Verdict } from './check.js'
 import type { ImportRecord, RowError } from './record.js'
 import type { Plan } from './simulate.js'
 import { exportCaseRecord } from './export.js'
-import { refreshSearchTerms } from '../../services/search/terms.js'
-import { refreshCaseDeadlines } from '../../services/deadlines/store.js'
+import { refreshSearchTermsOf } from '../../services/search/terms.js'
+import { refreshCaseDeadlinesOf } from '../../services/deadlines/store.js'
 
 const nowSql = () => new Date().toISOString().slice(0, 19).replace('T', ' ')
 
@@ -345,11 +345,11 @@ export async function commitChunk(
     await insertMany(trx, 'case_status_spans', spans)
     await insertMany(trx, 'case_assignments', assignments)
     await insertMany(trx, 'money_entries', money)
-    // The same derived facts the live path keeps (header search terms, legal deadlines), in this transaction.
-    for (const w of work) {
-      await refreshSearchTerms(trx, w.caseId!)
-      await refreshCaseDeadlines(trx, w.caseId!)
-    }
+    // The same derived facts the live path keeps (header search terms, legal deadlines), in this transaction,
+    // set-based for the whole chunk (a few reads per chunk instead of ~10 queries per case).
+    const caseIds = work.map((w) => w.caseId!)
+    await refreshSearchTermsOf(trx, caseIds)
+    await refreshCaseDeadlinesOf(trx, caseIds)
     if (!options.restore) await insertMany(trx, 'import_records', importRecords)
     await insertMany(trx, 'audit_events', audits)
     if (!options.restore)

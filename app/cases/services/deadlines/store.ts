@@ -71,6 +71,34 @@ export async function refreshCaseDeadlines(client: QueryClientContract, caseId: 
   if (rows.length) await client.insertQuery().table('case_deadlines').multiInsert(rows)
 }
 
+/** The set-based form of refreshCaseDeadlines for many cases in one transaction (the import's chunks). */
+export async function refreshCaseDeadlinesOf(client: QueryClientContract, caseIds: number[]) {
+  if (!caseIds.length) return
+  await isWorkingDay('2000-01-03', client)
+  const old = (await client.from('case_deadlines').whereIn('case_id', caseIds).select('id')).map(
+    (r) => r.id
+  )
+  if (old.length) await client.from('case_deadlines').whereIn('id', old).delete()
+  const scopes: (CaseScope & { draft_status: string })[] = await client
+    .from('cases')
+    .whereIn('id', caseIds)
+    .select(SCOPE_COLUMNS)
+  const facts = await loadFacts(
+    scopes.filter((c) => c.draft_status === 'approved').map((c) => c.id),
+    client
+  )
+  const out: any[] = []
+  for (const c of scopes) {
+    const f = c.draft_status === 'approved' ? facts.get(c.id) : undefined
+    if (f) out.push(...(await rowsOf(c, f)))
+  }
+  for (let i = 0; i < out.length; i += 500)
+    await client
+      .insertQuery()
+      .table('case_deadlines')
+      .multiInsert(out.slice(i, i + 500))
+}
+
 /** Rewrites the decision deadline of one request: present while it is pending. */
 export async function refreshRequestDeadline(client: QueryClientContract, requestId: number) {
   await isWorkingDay('2000-01-03', client)

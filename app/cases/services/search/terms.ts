@@ -49,6 +49,52 @@ export async function refreshSearchTerms(trx: TransactionClientContract, caseId:
   if (rows.length) await trx.insertQuery().table('case_search_terms').multiInsert(rows)
 }
 
+/**
+ * The set-based form of refreshSearchTerms for many cases in one transaction (the historical import's chunks):
+ * three reads and one delete for the whole set, then multi-row inserts.
+ */
+export async function refreshSearchTermsOf(trx: TransactionClientContract, caseIds: number[]) {
+  if (!caseIds.length) return
+  const heads = await trx
+    .from('cases')
+    .leftJoin('judgments', 'judgments.id', 'cases.judgment_id')
+    .whereIn('cases.id', caseIds)
+    .select('cases.id', 'cases.number', 'judgments.number as judgment_number')
+  const parties = await trx
+    .from('case_parties')
+    .whereIn('case_id', caseIds)
+    .orderBy('id')
+    .select('case_id', 'name')
+  const receipts = await trx
+    .from('money_entries')
+    .whereIn('case_id', caseIds)
+    .whereNotNull('receipt_number')
+    .orderBy('id')
+    .select('case_id', 'receipt_number')
+  const rows: { case_id: number; kind: string; term: string }[] = []
+  const seen = new Set<string>()
+  const push = (caseId: number, kind: string, text: string | null, words = false) => {
+    for (const term of termsOf(text, words)) {
+      const k = `${caseId}:${kind}:${term}`
+      if (seen.has(k)) continue
+      seen.add(k)
+      rows.push({ case_id: caseId, kind, term })
+    }
+  }
+  for (const c of heads) {
+    push(Number(c.id), 'number', c.number)
+    push(Number(c.id), 'judgment', c.judgment_number)
+  }
+  for (const p of parties) push(Number(p.case_id), 'party', p.name, true)
+  for (const r of receipts) push(Number(r.case_id), 'receipt', r.receipt_number)
+  await trx.from('case_search_terms').whereIn('case_id', caseIds).delete()
+  for (let i = 0; i < rows.length; i += 500)
+    await trx
+      .insertQuery()
+      .table('case_search_terms')
+      .multiInsert(rows.slice(i, i + 500))
+}
+
 /** Adds one term (a receipt posted, a decision number given) without rebuilding the case's terms: one insert. */
 export async function addTerm(
   trx: TransactionClientContract,

@@ -1,6 +1,7 @@
 /**
- * Imports paper figures from a csv or xlsx file (the template of figure_file.ts), streaming. Every row is checked
- * like the form checks it (unit known and in the importer's subtree, year and period, period ended and year not
+ * Imports paper figures from a csv or xlsx file (the template of figure_file.ts), streaming. A row naming a unit
+ * outside the importer's subtree refuses the whole file with AccessDenied (403 + audit row by the exception
+ * handler, nothing written), as the case import does. Every other row is checked like the form checks it (unit known, year and period, period ended and year not
  * closed, whole non-negative numbers, the identities between the columns, no duplicate unit/year/period in the
  * file). All or nothing: when any row is wrong nothing is written and every error comes back with its line number;
  * otherwise all rows are written in one transaction, each audited (recorded or corrected), plus one audit row for
@@ -8,7 +9,7 @@
  */
 import { Unit, type User } from '#accounts'
 import { recordAudit } from '#audit'
-import { today, transaction } from '#core'
+import { AccessDenied, today, transaction } from '#core'
 import { isYearClosed } from '#periods'
 import { periodRange } from '../../services/period.js'
 import { FIGURE_KEYS, figureRuleErrors, type FigureKey } from '../indicators.js'
@@ -66,13 +67,8 @@ export class ImportFigures {
         if (!units.has(code)) units.set(code, code ? await Unit.findBy('code', code) : null)
         const unit = units.get(code) ?? null
         if (!unit) fail('unit_code', 'reconciliation.import.unknown_unit', { unit: code })
-        else {
-          try {
-            authorizeWrite(user, unit)
-          } catch {
-            fail('unit_code', 'reconciliation.import.outside', { unit: code })
-          }
-        }
+        // a unit outside the importer's subtree refuses the whole file: 403, audited (like the case import)
+        else authorizeWrite(user, unit)
         const year = /^\d{4}$/.test(cells.year ?? '') ? Number(cells.year) : null
         const period = /^\d{1,2}$/.test(cells.period ?? '') ? Number(cells.period) : null
         if (year === null || year < 2000 || year > 2100)
@@ -119,6 +115,7 @@ export class ImportFigures {
           })
       }
     } catch (error) {
+      if (error instanceof AccessDenied) throw error
       if (error instanceof BadHeader)
         return {
           written: 0,
