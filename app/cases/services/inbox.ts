@@ -30,6 +30,8 @@ export interface InboxItem {
   at: string
   label: string
   detail?: string | null
+  /** Placeholders of `detail` when it is an i18n key (e.g. the reverification's months). */
+  detailParams?: Record<string, number>
   dueOn?: string | null
   overdue?: boolean
   route: string
@@ -180,6 +182,7 @@ export async function inboxFor(user: User): Promise<InboxItem[]> {
           at: d.dueOn,
           label: c.number ?? `#${c.id}`,
           detail: `deadlines.kinds.${d.kind}`,
+          detailParams: { months: d.months ?? 6 },
           dueOn: d.dueOn,
           overdue: d.state === 'overdue',
           route: 'cases.show',
