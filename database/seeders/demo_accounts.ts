@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import hash from '@adonisjs/core/services/hash'
+import { viSortKey } from '#core'
 import type { Role } from '#accounts'
 
 /** Demo seed only (refused in production): one account per role at national, province and district level. */
@@ -150,6 +151,7 @@ export async function seedDemoAccounts(): Promise<DemoAccount[]> {
       const [id] = await trx.insertQuery().table('users').insert({
         email: account.email,
         full_name: account.fullName,
+        name_key: viSortKey(account.fullName),
         unit_id: unit.id,
         password,
         status: 'active',
