@@ -202,8 +202,11 @@ async function mobile(runs: { account: string; session: Session; nav: string[] }
     for (const path of run.nav) {
       await page.goto(`${BASE}${path}`)
       pages++
-      const over = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+      // evaluated in the page (a string, so this Node file needs no DOM types)
+      const over = Number(
+        await page.evaluate(
+          'document.documentElement.scrollWidth - document.documentElement.clientWidth'
+        )
       )
       if (over > 1)
         problems.push({ account: run.account, path, kind: '390px scroll', detail: `${over}px wider` })
