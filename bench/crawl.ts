@@ -49,7 +49,17 @@ const ENGLISH = new Set(
   ).split(' ')
 )
 /** Product and standard names shown as such on Vietnamese pages. */
-const ALLOWED = [/THADS/g, /Excel/g, /PDF/g, /CSV/g, /API/g, /JSON/g, /Chart\.js/g, /Galera/g, /MariaDB/g]
+const ALLOWED = [
+  /THADS/g,
+  /Excel/g,
+  /PDF/g,
+  /CSV/g,
+  /API/g,
+  /JSON/g,
+  /Chart\.js/g,
+  /Galera/g,
+  /MariaDB/g,
+]
 
 type Problem = { account: string; path: string; kind: string; detail: string }
 const problems: Problem[] = []
@@ -98,7 +108,11 @@ function linksOf(html: string): string[] {
     if (href.startsWith(BASE)) href = href.slice(BASE.length)
     if (!href.startsWith('/') || href.startsWith('//')) continue
     if (/^\/(logout|locale|vendor|css|js|favicon)/.test(href)) continue
-    if (/(\.(xlsx|pdf|csv|zip|json|png|jpg)(\?|$))|\/(export|download|file|pdf|xlsx|csv)(\/|\?|$)|format=(xlsx|pdf|csv)/.test(href))
+    if (
+      /(\.(xlsx|pdf|csv|zip|json|png|jpg)(\?|$))|\/(export|download|file|pdf|xlsx|csv)(\/|\?|$)|format=(xlsx|pdf|csv)/.test(
+        href
+      )
+    )
       continue
     out.add(href)
   }
@@ -106,7 +120,10 @@ function linksOf(html: string): string[] {
 }
 
 const pattern = (path: string) =>
-  path.split('?')[0].replace(/\/\d+(?=\/|$)/g, '/:id').replace(/\d{4}-\d{2}(-\d{2})?/g, ':date')
+  path
+    .split('?')[0]
+    .replace(/\/\d+(?=\/|$)/g, '/:id')
+    .replace(/\d{4}-\d{2}(-\d{2})?/g, ':date')
 
 async function check(account: string, s: Session, path: string, offeredBy?: string) {
   let status = 0
@@ -147,8 +164,7 @@ async function check(account: string, s: Session, path: string, offeredBy?: stri
   const text = visibleText(body.replace(/<head>[\s\S]*?<\/head>/i, ''))
     .replace(/\S+@\S+/g, ' ')
     .replace(/\b[a-z_]+:[a-z_]+\b/g, ' ')
-  for (const hit of englishIn(text))
-    problems.push({ account, path, kind: 'english', detail: hit })
+  for (const hit of englishIn(text)) problems.push({ account, path, kind: 'english', detail: hit })
   for (const m of new Set(text.match(KEY_RE) ?? []))
     problems.push({ account, path, kind: 'i18n key', detail: m })
   if (/translation missing/i.test(text))
@@ -188,15 +204,18 @@ async function mobile(runs: { account: string; session: Session; nav: string[] }
   let pages = 0
   for (const run of runs) {
     const role = run.account.split(/[.@]/)[0]
-    const level = run.account.includes('@thads.demo') && !run.account.includes('.') ? 'n' : run.account
+    const level =
+      run.account.includes('@thads.demo') && !run.account.includes('.') ? 'n' : run.account
     if (checkedPerRole.has(`${role}:${level.split('.')[1]?.slice(0, 2) ?? 'n'}`)) continue
     checkedPerRole.add(`${role}:${level.split('.')[1]?.slice(0, 2) ?? 'n'}`)
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } })
-    const cookies = [...((run.session as any).cookies as Map<string, string>)].map(([name, value]) => ({
-      name,
-      value,
-      url: BASE,
-    }))
+    const cookies = [...((run.session as any).cookies as Map<string, string>)].map(
+      ([name, value]) => ({
+        name,
+        value,
+        url: BASE,
+      })
+    )
     await context.addCookies(cookies)
     const page = await context.newPage()
     for (const path of run.nav) {
@@ -209,7 +228,12 @@ async function mobile(runs: { account: string; session: Session; nav: string[] }
         )
       )
       if (over > 1)
-        problems.push({ account: run.account, path, kind: '390px scroll', detail: `${over}px wider` })
+        problems.push({
+          account: run.account,
+          path,
+          kind: '390px scroll',
+          detail: `${over}px wider`,
+        })
     }
     await context.close()
   }

@@ -23,7 +23,10 @@ export default class extends BaseSchema {
           .select('id', 'full_name')
         if (rows.length === 0) break
         for (const r of rows)
-          await db.from('users').where('id', r.id).update({ name_key: viSortKey(r.full_name) })
+          await db
+            .from('users')
+            .where('id', r.id)
+            .update({ name_key: viSortKey(r.full_name) })
         last = rows[rows.length - 1].id
       }
     })
