@@ -160,10 +160,12 @@ async function check(account: string, s: Session, path: string, offeredBy?: stri
       kind: 'error banner',
       detail: visibleText(/flash-error[^>]*>([\s\S]{0,300})/.exec(body)?.[1] ?? '').slice(0, 120),
     })
-  // e-mail addresses (warehouse.badinh@…) and permission codes (cases:read) are data, not texts
+  // e-mail addresses (warehouse.badinh@…), permission codes (cases:read) and URL paths are data, not texts
   const text = visibleText(body.replace(/<head>[\s\S]*?<\/head>/i, ''))
     .replace(/\S+@\S+/g, ' ')
     .replace(/\b[a-z_]+:[a-z_]+\b/g, ' ')
+    // addresses shown as data (the audit's "Địa chỉ /periods/requests/new")
+    .replace(/(^|\s)\/[\w\-/.?=&%]*/g, ' ')
   for (const hit of englishIn(text)) problems.push({ account, path, kind: 'english', detail: hit })
   for (const m of new Set(text.match(KEY_RE) ?? []))
     problems.push({ account, path, kind: 'i18n key', detail: m })
