@@ -1,6 +1,9 @@
 import { test } from '@japa/runner'
 import { as, makeUser, UNITS } from '#tests/helpers/factories'
 import { auditRows } from '#tests/helpers/audit'
+import { setToday } from '#core'
+import { RecordEvent } from '#cases'
+import { acceptedCase, day, pinClock } from '../cases/_setup.js'
 
 /** Findings of bench/crawl.ts: no page offers a link its reader is refused. */
 test.group('no links to refused pages (quality crawl)', () => {
@@ -53,5 +56,30 @@ test.group('no links to refused pages (quality crawl)', () => {
     const admin = await makeUser(UNITS.national, ['admin'])
     const adminPage = await as(client.get('/audit'), admin)
     assert.match(adminPage.text(), /href="\/users\/\d+"/)
+  })
+})
+
+test.group("the officer's inbox names the reverification interval (was a 500)", (group) => {
+  pinClock(group)
+
+  test('a case without conditions shows its reverification due within the week, with its months', async ({
+    client,
+  }) => {
+    const { officer, c } = await acceptedCase({ unit: UNITS.camau })
+    await new RecordEvent().handle(officer, c.id, {
+      type: 'verified',
+      effectiveDate: day(3),
+      data: { result: 'no_conditions' },
+    })
+    await new RecordEvent().handle(officer, c.id, {
+      type: 'no_conditions',
+      effectiveDate: day(4),
+      legalGround: '44a.1.a',
+    })
+    // six months later, the reverification (due on the first working day from 6 May 2027) is within the week
+    setToday('2027-05-03')
+    const inbox = await as(client.get('/inbox'), officer)
+    inbox.assertStatus(200)
+    inbox.assertTextIncludes('Xác minh lại việc chưa có điều kiện thi hành (6 tháng)')
   })
 })
