@@ -38,7 +38,13 @@ let ensuredDay: string | null = null
 export async function ensureOverdueSnapshot(day = clockToday()) {
   if (ensuredDay === day) return
   const taken = await db.from('overdue_snapshot_days').where('day', day).first()
-  if (!taken) await takeOverdueSnapshot(day)
+  try {
+    if (!taken) await takeOverdueSnapshot(day)
+  } catch (error) {
+    // another process took it at the same moment (unique day key): its snapshot stands; a dashboard never fails here
+    const again = await db.from('overdue_snapshot_days').where('day', day).first()
+    if (!again) throw error
+  }
   ensuredDay = day
 }
 
