@@ -53,7 +53,11 @@ test.group('browser: overdue trend on the head dashboard', () => {
       (await page.locator('#overdue-today .figure').innerText()).replace(/\D/g, '')
     )
     assert.isAtLeast(todayFigure, 1)
+    // a phone opens the page at its own width (a resized desktop page lets Chart.js redraw later)
     await page.setViewportSize({ width: 390, height: 844 })
+    await page.reload()
+    await page.waitForLoadState('load')
+    await page.assertExists('#chart-overdue-trend canvas')
     assert.isTrue(
       await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth + 1')
     )
