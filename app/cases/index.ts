@@ -94,6 +94,11 @@ export {
   type OverdueItem,
 } from './services/deadlines/load.js'
 export { rebuildDeadlines } from './services/deadlines/store.js'
+export {
+  takeOverdueSnapshot,
+  overdueTrend,
+  ensureOverdueSnapshot,
+} from './services/deadlines/snapshot.js'
 export { default as Attachment, OWNER_TYPES, type OwnerType } from './models/attachment.js'
 export { UploadAttachment } from './actions/upload_attachment.js'
 export {

@@ -4,6 +4,7 @@ import { registerCaseWidgets } from './widgets.js'
 import { registerCasesPreauthorization } from './services/preauthorize.js'
 import { registerCaseRuleFields } from './rule_fields.js'
 import { registerUiWidgets } from './widgets_ui.js'
+import { registerOverdueTrendWidget } from './widgets_overdue.js'
 import './routes_transfers.js'
 import './routes_attachments.js'
 import './routes_deadlines.js'
@@ -21,6 +22,7 @@ const CasesApiController = () => import('./controllers/api_controller.js')
 registerCaseWidgets()
 registerCaseRuleFields()
 registerUiWidgets()
+registerOverdueTrendWidget()
 const id = { id: router.matchers.number() }
 
 router

@@ -86,6 +86,8 @@ export function registerUiWidgets() {
         open: await openCount(unit.path),
         childUnits,
         submissions: await submissionStatus(unit.path, previous.year, previous.n),
+        // the submissions board is for heads, statisticians and inspectors (an admin is refused there)
+        boardLink: user.hasRole('head', 'statistician', 'inspector'),
       }
     },
   })

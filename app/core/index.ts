@@ -40,7 +40,7 @@ export {
   type PreauthorizationRule,
 } from './preauthorize.js'
 export { containsPattern, whereContains, likeClause, LIKE_ESCAPE_CHAR } from './like.js'
-export { searchKey, compareVi, sortVi } from './vietnamese.js'
+export { searchKey, compareVi, sortVi, viSortKey } from './vietnamese.js'
 export { moneyInWords } from './money_words.js'
 export {
   registerCaseEventListener,

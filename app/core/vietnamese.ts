@@ -123,3 +123,27 @@ export function compareVi(a: string | null | undefined, b: string | null | undef
 export function sortVi<T>(items: readonly T[], key: (item: T) => string | null | undefined): T[] {
   return [...items].sort((x, y) => compareVi(key(x), key(y)))
 }
+
+const KEY_DIGITS = '123456789abcdefghijklmnopqrstuvwxyz'
+/** Ordinal of a character class for `viSortKey`: space, other punctuation, digits, then letters in order. */
+function ordinalOf(letter: string): number {
+  const r = rankOf(letter)
+  if (r === -2) return 0
+  if (r === -1) return 1
+  if (r < 1000) return 2 + (r - 100)
+  return 12 + (r - 1000)
+}
+
+/**
+ * A stored collation key of `value` (users.name_key): a plain [0-9a-z] string whose byte order — and the order
+ * of MariaDB's utf8mb4_unicode_ci, which sorts digits before letters — equals `compareVi` (letters first,
+ * shorter first, then tones), so that `ORDER BY name_key` is Vietnamese alphabetical order on an index.
+ * Two base-35 characters per letter, '0' as the separator (lower than any code), then one character per tone.
+ */
+export function viSortKey(value: string | null | undefined, max = 255): string {
+  const us = units((value ?? '').trim().replace(/\s+/g, ' '))
+  const code = (n: number) => KEY_DIGITS[Math.floor(n / 35)] + KEY_DIGITS[n % 35]
+  const primary = us.map((u) => code(ordinalOf(u.letter))).join('')
+  const tones = us.map((u) => String(u.tone + 1)).join('')
+  return `${primary}0${tones}`.slice(0, max)
+}

@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import hash from '@adonisjs/core/services/hash'
+import { viSortKey } from '#core'
 import type { Role } from '#accounts'
 
 /** Demo seed only (refused in production): one account per role at national, province and district level. */
@@ -147,18 +148,22 @@ export async function seedDemoAccounts(): Promise<DemoAccount[]> {
     for (const account of accounts) {
       if (await trx.from('users').where('email', account.email).first()) continue
       const unit = await trx.from('units').where('code', account.unitCode).firstOrFail()
-      const [id] = await trx.insertQuery().table('users').insert({
-        email: account.email,
-        full_name: account.fullName,
-        unit_id: unit.id,
-        password,
-        status: 'active',
-        must_change_password: false,
-        session_epoch: 1,
-        password_changed_at: now,
-        created_at: now,
-        updated_at: now,
-      })
+      const [id] = await trx
+        .insertQuery()
+        .table('users')
+        .insert({
+          email: account.email,
+          full_name: account.fullName,
+          name_key: viSortKey(account.fullName),
+          unit_id: unit.id,
+          password,
+          status: 'active',
+          must_change_password: false,
+          session_epoch: 1,
+          password_changed_at: now,
+          created_at: now,
+          updated_at: now,
+        })
       await trx
         .insertQuery()
         .table('user_roles')

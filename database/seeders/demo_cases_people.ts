@@ -1,6 +1,7 @@
 /** The demo history's actors: demo accounts plus the extra officers (one leaves) and the military unit's staff. */
 import db from '@adonisjs/lucid/services/db'
 import hash from '@adonisjs/core/services/hash'
+import { viSortKey } from '#core'
 import { User, Unit } from '#accounts'
 import { DEMO_PASSWORD } from './demo_accounts.js'
 import { DEMO_UNITS, personName, type Rng } from './demo_cases_plan.js'
@@ -22,12 +23,14 @@ async function loadPeople(r: Rng) {
   for (const [email, code, , roles] of EXTRA_ACCOUNTS) {
     if (await db.from('users').where('email', email).first()) continue
     const unit = await db.from('units').where('code', code).firstOrFail()
+    const fullName = personName(r)
     const [id] = await db
       .insertQuery()
       .table('users')
       .insert({
         email,
-        full_name: personName(r),
+        full_name: fullName,
+        name_key: viSortKey(fullName),
         unit_id: unit.id,
         password,
         status: 'active',

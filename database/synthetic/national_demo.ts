@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto'
 import app from '@adonisjs/core/services/app'
 import hash from '@adonisjs/core/services/hash'
+import { viSortKey } from '#core'
 import db from '@adonisjs/lucid/services/db'
 import { BulkSink } from './bulk_sink.js'
 import {
@@ -244,6 +245,7 @@ async function ensureOfficers(
         id,
         email: `dg-${unit.code.toLowerCase()}-${n}${OFFICER_DOMAIN}`,
         full_name: `Chấp hành viên ${n} ${unit.code} (mô phỏng)`,
+        name_key: viSortKey(`Chấp hành viên ${n} ${unit.code} (mô phỏng)`),
         unit_id: unit.id,
         password,
         status: 'active',

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
 import { compose } from '@adonisjs/core/helpers'
-import { BaseModel, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import { BaseModel, beforeSave, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import { viSortKey } from '#core'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
@@ -25,6 +26,15 @@ export default class User extends compose(BaseModel, AuthFinder) {
 
   @column()
   declare fullName: string
+
+  /** Collation key of the full name (Vietnamese alphabetical order in SQL; migration 0165). */
+  @column({ serializeAs: null })
+  declare nameKey: string
+
+  @beforeSave()
+  static keepNameKey(user: User) {
+    if (user.$dirty.fullName !== undefined || !user.nameKey) user.nameKey = viSortKey(user.fullName)
+  }
 
   @column()
   declare unitId: number

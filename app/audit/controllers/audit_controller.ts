@@ -45,7 +45,7 @@ const filterValidator = vine.compile(
  * (failed logins for unknown e-mails) belong to the national level.
  */
 export default class AuditController {
-  async index({ request, view, bouncer, i18n }: HttpContext) {
+  async index({ request, view, bouncer, i18n, auth }: HttpContext) {
     await bouncer.authorize('readAudit')
     const filters = await filterValidator.validate(request.qs())
     const events = await this.query(request, filters).paginate(filters.page ?? 1, PER_PAGE)
@@ -78,6 +78,8 @@ export default class AuditController {
       filters,
       actions: actions.map((a) => a.action),
       qs: request.qs(),
+      // account pages are for admins; an inspector reads the names without a link it would be refused
+      canOpenUsers: auth.getUserOrFail().hasRole('admin'),
     })
   }
 

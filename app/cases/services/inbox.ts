@@ -28,6 +28,8 @@ export interface InboxItem {
   at: string
   label: string
   detail?: string | null
+  /** Placeholders of `detail` when it is an i18n key (e.g. the reverification's months). */
+  detailParams?: Record<string, number>
   dueOn?: string | null
   overdue?: boolean
   route: string
@@ -194,7 +196,7 @@ async function deadlineItems(user: User, day: string): Promise<InboxItem[]> {
     .where('d.due_on', '<=', addDays(day, INBOX_HORIZON_DAYS))
     .orderBy('d.due_on', 'asc')
     .limit(LIMIT * 4)
-    .select('d.case_id', 'd.kind', 'd.due_on', 'c.number')
+    .select('d.case_id', 'd.kind', 'd.due_on', 'd.months', 'c.number')
   return rows.map((r) => {
     const dueOn = iso(r.due_on).slice(0, 10)
     return {
@@ -202,6 +204,7 @@ async function deadlineItems(user: User, day: string): Promise<InboxItem[]> {
       at: dueOn,
       label: r.number ?? `#${r.case_id}`,
       detail: `deadlines.kinds.${r.kind}`,
+      detailParams: { months: r.months ?? 6 },
       dueOn,
       overdue: dueOn < day,
       route: 'cases.show',

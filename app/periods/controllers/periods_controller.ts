@@ -3,7 +3,7 @@ import { Unit, ROLES, reaches, scopeToReach } from '#accounts'
 import { AccessDenied, today } from '#core'
 import EditRequest from '../models/edit_request.js'
 import YearClosure from '../models/year_closure.js'
-import { mayCloseYear } from '../access.js'
+import { FILER_ROLES, mayCloseYear, mayListRequests } from '../access.js'
 import { closeYearValidator, overviewValidator } from '../validators/periods.js'
 import { CloseStatisticalYear } from '../actions/close_statistical_year.js'
 import {
@@ -50,6 +50,8 @@ export default class PeriodsController {
       ROLES
     )
     return view.render('periods/index', {
+      mayListRequests: mayListRequests(user),
+      mayFile: user.hasRole(...FILER_ROLES),
       unit,
       units,
       year,
