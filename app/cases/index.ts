@@ -94,6 +94,7 @@ export {
   type OverdueItem,
 } from './services/deadlines/load.js'
 export { rebuildDeadlines } from './services/deadlines/store.js'
+export { rebuildSearchTerms } from './services/search/rebuild.js'
 export { default as Attachment, OWNER_TYPES, type OwnerType } from './models/attachment.js'
 export { UploadAttachment } from './actions/upload_attachment.js'
 export {

@@ -1,8 +1,9 @@
 import { ListLoader } from '@adonisjs/core/ace'
 import RebuildDeadlines from './rebuild_deadlines.js'
+import RebuildSearchTerms from './rebuild_search_terms.js'
 
 /** The cases module's ace commands, registered in adonisrc.ts `commands`. */
-const loader = new ListLoader([RebuildDeadlines])
+const loader = new ListLoader([RebuildDeadlines, RebuildSearchTerms])
 
 export const getMetaData = () => loader.getMetaData()
 export const getCommand: typeof loader.getCommand = (metaData) => loader.getCommand(metaData)

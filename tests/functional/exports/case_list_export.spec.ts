@@ -10,6 +10,7 @@ import drive from '@adonisjs/drive/services/main'
 import { User } from '#accounts'
 import { as, makeUser } from '#tests/helpers/factories'
 import { makeProvinceTree, writeCase } from '#database/synthetic/fixtures'
+import { rebuildSearchTerms } from '#cases'
 import ExportJob from '#reporting/exports/models/export_job'
 import { ExportRunner, exportRunner } from '#reporting/exports/services/job_runner'
 import { downloads, refusals, workbook } from './helpers.js'
@@ -30,6 +31,8 @@ async function tree() {
       number: `D2-${i}`,
       debtor_name: `Vũ ${i}`,
     })
+  // Written in bulk (no upkeep on write): their search terms come from search:rebuild.
+  await rebuildSearchTerms()
   return { province, districts }
 }
 
