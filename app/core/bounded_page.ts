@@ -25,12 +25,32 @@ export async function boundedPage<T>(
   perPage: number,
   cap = BOUNDED_COUNT_CAP
 ): Promise<BoundedPage<T>> {
-  const limit = Math.max(cap, page * perPage)
+  // Always counted one page past the page asked for, so a capped list still offers its next page.
+  const limit = Math.max(cap, (page + 1) * perPage)
   const inner = countQuery.limit(limit + 1)
   const [row] = await db.from(inner.toKnex().as('bounded')).count('* as n')
   const n = Number(row?.n ?? 0)
   const capped = n > limit
   const rows: T[] = await query.offset((page - 1) * perPage).limit(perPage)
   const paginator = new SimplePaginator(capped ? limit : n, perPage, page, ...rows)
+  // Read by the shared pagination component ("hơn 10.000 bản ghi").
+  ;(paginator as any).capped = capped
   return { paginator, rows, capped }
+}
+
+/**
+ * `query.paginate(page, perPage)` for a Lucid model query, with a bounded count (see boundedPage): the count
+ * is the same query without order, preloads or columns, selecting the model's key.
+ */
+export async function boundedPaginate<T>(
+  query: any,
+  page: number,
+  perPage: number,
+  cap = BOUNDED_COUNT_CAP
+): Promise<SimplePaginator & { capped: boolean }> {
+  const table = query.model?.table
+  const count = query.clone().clearOrder().clearSelect()
+  count.select(table ? `${table}.id` : 'id')
+  const result = await boundedPage<T>(query, count, page, perPage, cap)
+  return result.paginator as SimplePaginator & { capped: boolean }
 }

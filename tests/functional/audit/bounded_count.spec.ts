@@ -33,7 +33,7 @@ test.group('Bounded counts of page-numbered lists', () => {
 
     const capped = await boundedPage<any>(q(), c(), 1, 3, 4)
     assert.isTrue(capped.capped)
-    assert.equal(capped.paginator.total, 4)
+    assert.equal(capped.paginator.total, 6)
     assert.equal(capped.paginator.lastPage, 2)
 
     // A page beyond the cap still has a next page while rows remain, and reads its own slice.
