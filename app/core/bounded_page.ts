@@ -40,17 +40,18 @@ export async function boundedPage<T>(
 
 /**
  * `query.paginate(page, perPage)` for a Lucid model query, with a bounded count (see boundedPage): the count
- * is the same query without order, preloads or columns, selecting the model's key.
+ * is the same query without order, preloads or columns, selecting `key` (default: the model's id).
  */
 export async function boundedPaginate<T>(
   query: any,
   page: number,
   perPage: number,
+  key?: string,
   cap = BOUNDED_COUNT_CAP
 ): Promise<SimplePaginator & { capped: boolean }> {
   const table = query.model?.table
   const count = query.clone().clearOrder().clearSelect()
-  count.select(table ? `${table}.id` : 'id')
+  count.select(key ?? (table ? `${table}.id` : 'id'))
   const result = await boundedPage<T>(query, count, page, perPage, cap)
   return result.paginator as SimplePaginator & { capped: boolean }
 }
