@@ -48,4 +48,9 @@ export {
   type CaseEventNotice,
   type CaseEventListener,
 } from './case_events.js'
-export { boundedPage, boundedPaginate, BOUNDED_COUNT_CAP, type BoundedPage } from './bounded_page.js'
+export {
+  boundedPage,
+  boundedPaginate,
+  BOUNDED_COUNT_CAP,
+  type BoundedPage,
+} from './bounded_page.js'
