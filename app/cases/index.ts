@@ -99,6 +99,7 @@ export {
   overdueTrend,
   ensureOverdueSnapshot,
 } from './services/deadlines/snapshot.js'
+export { rebuildSearchTerms } from './services/search/rebuild.js'
 export { default as Attachment, OWNER_TYPES, type OwnerType } from './models/attachment.js'
 export { UploadAttachment } from './actions/upload_attachment.js'
 export {
@@ -111,3 +112,8 @@ export { uploadMaxMb } from './services/attachments/storage.js'
 export { ALLOWED_EXTENSIONS } from './services/file_types.js'
 export { RecordPublication } from './actions/record_publication.js'
 export { SetReverifyInterval } from './actions/set_reverify_interval.js'
+// The case list (keyset pages) and its filters, for the export of the filtered list (reporting/exports).
+export { listCasePage, type CasePage } from './services/case_list.js'
+export { caseFilterValidator } from './validators/cases.js'
+export { CASE_READERS } from './controllers/helpers.js'
+export type { CaseFilters } from './services/queries.js'

@@ -62,3 +62,9 @@ export {
   isDuplicateKey,
   type PeriodicJob,
 } from './claimed_runs.js'
+export {
+  boundedPage,
+  boundedPaginate,
+  BOUNDED_COUNT_CAP,
+  type BoundedPage,
+} from './bounded_page.js'

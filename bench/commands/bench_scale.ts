@@ -250,6 +250,22 @@ export default class BenchScale extends BaseCommand {
     )
     out(`exceljs streaming writer alone: ${(rawMs / 1000).toFixed(1)} s (${perRow(rawMs)})`)
     out(`  export ÷ exceljs per row = ${(exportMs / rawMs).toFixed(2)}× (goal ≤ 2×)`)
+    // Where the rest goes: the same list read page by page (SQL + rows), nothing written.
+    const { listSource } = await import('#reporting/exports/services/list_source')
+    t = performance.now()
+    const source = await listSource(user, {
+      form: 'report-unexecuted-cases',
+      unit: this.exportUnit,
+      year: 2025,
+      period: 12,
+      target: 'list',
+    })
+    let read = 0
+    for await (const page of source.pages()) read += page.length
+    const readMs = performance.now() - t
+    out(
+      `  reading the list alone (SQL, no file): ${(readMs / 1000).toFixed(1)} s for ${read.toLocaleString('en')} rows (${perRow(readMs)})`
+    )
     out(
       `  memory growth during the export: ${((peak.rss - rss0) / 2 ** 20).toFixed(0)} MB peak RSS over the start (goal < 300 MB)`
     )

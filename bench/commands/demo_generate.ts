@@ -79,6 +79,12 @@ export default class DemoGenerate extends BaseCommand {
       this.logger.info(
         `deadline facts: ${facts.rows.toLocaleString('en')} pending deadlines in ${facts.seconds.toFixed(1)} s`
       )
+      // The search terms of the loaded cases (the header search and the case list's name search read them).
+      const { rebuildSearchTerms } = await import('#cases')
+      const terms = await rebuildSearchTerms({ connection, log: (line) => this.logger.info(line) })
+      this.logger.info(
+        `search terms: ${terms.rows.toLocaleString('en')} terms of ${terms.cases.toLocaleString('en')} cases in ${terms.seconds.toFixed(1)} s`
+      )
     } catch (error) {
       if (error instanceof DemoRefused) {
         this.logger.error(error.message)

@@ -19,6 +19,8 @@ export default class extends BaseSchema {
       table.string('term', 191).notNullable()
       table.index(['term'])
       table.index(['case_id'])
+      // The case list's name search (kind, prefix → case ids) from the index alone; see also 0136.
+      table.index(['kind', 'term', 'case_id'], 'case_search_terms_kind_term_index')
     })
     this.schema.alterTable('judgments', (table) => {
       table.index(['number', 'judgment_date'], 'judgments_number_date_index')

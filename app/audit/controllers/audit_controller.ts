@@ -3,7 +3,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import vine from '@vinejs/vine'
 import AuditEvent from '../models/audit_event.js'
 import { scopeToReach } from '#accounts'
-import { toCsv, whereContains } from '#core'
+import { boundedPage, toCsv, whereContains } from '#core'
 import db from '@adonisjs/lucid/services/db'
 import {
   CODE_NAMESPACES,
@@ -48,10 +48,17 @@ export default class AuditController {
   async index({ request, view, bouncer, i18n, auth }: HttpContext) {
     await bouncer.authorize('readAudit')
     const filters = await filterValidator.validate(request.qs())
-    const events = await this.query(request, filters).paginate(filters.page ?? 1, PER_PAGE)
+    // No exact COUNT of the whole trail per view: the total stops at 10,000 (labelled "more than").
+    const page = await boundedPage<AuditEvent>(
+      this.query(request, filters),
+      this.query(request, filters).clearOrder().select('audit_events.id'),
+      filters.page ?? 1,
+      PER_PAGE
+    )
+    const events = page.paginator
     events.baseUrl(request.url()).queryString({ ...request.qs(), page: undefined })
     const actions = await actionList()
-    const rows = events.all()
+    const rows = page.rows
     const { actors, subjects } = await resolveNames(rows)
     const people = new Map<string, string>()
     const ids = personIds(rows)
@@ -65,6 +72,7 @@ export default class AuditController {
     }
     return view.render('audit/index', {
       events,
+      capped: page.capped,
       readable: Object.fromEntries(
         rows.map((e) => [
           e.id,

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { AccessDenied, whereContains } from '#core'
+import { AccessDenied, whereContains, boundedPaginate } from '#core'
 import Judgment, { JUDGMENT_TYPES } from '../models/judgment.js'
 import { judgmentValidator, judgmentFilterValidator } from '../validators/intake.js'
 import { scopeIntake, isClerkOf } from '../services/access.js'
@@ -20,7 +20,7 @@ export default class JudgmentsController {
     if (filters.type) query.where('type', filters.type)
     if (filters.from) query.where('received_on', '>=', filters.from)
     if (filters.to) query.where('received_on', '<=', filters.to)
-    const judgments = await query.paginate(filters.page ?? 1, 25)
+    const judgments = await boundedPaginate<any>(query, filters.page ?? 1, 25)
     judgments.baseUrl(ctx.request.url()).queryString({ ...ctx.request.qs(), page: undefined })
     return ctx.view.render('cases/judgments/index', {
       judgments,

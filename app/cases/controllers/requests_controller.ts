@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { AccessDenied, whereContains } from '#core'
+import { AccessDenied, whereContains, boundedPaginate } from '#core'
 import EnforcementRequest from '../models/enforcement_request.js'
 import Judgment from '../models/judgment.js'
 import { requestValidator, requestFilterValidator, refuseValidator } from '../validators/intake.js'
@@ -23,7 +23,7 @@ export default class RequestsController {
     if (filters.status) query.where('status', filters.status)
     if (filters.from) query.where('received_on', '>=', filters.from)
     if (filters.to) query.where('received_on', '<=', filters.to)
-    const requests = await query.paginate(filters.page ?? 1, 25)
+    const requests = await boundedPaginate<any>(query, filters.page ?? 1, 25)
     requests.baseUrl(ctx.request.url()).queryString({ ...ctx.request.qs(), page: undefined })
     const deadlines = Object.fromEntries(
       await Promise.all(

@@ -11,7 +11,7 @@
  */
 import db from '@adonisjs/lucid/services/db'
 import type { User } from '#accounts'
-import { likeClause, whereContains } from '#core'
+import { likeClause, searchKey, whereContains } from '#core'
 import type { CaseFilters } from './queries.js'
 import { OPEN_STATUSES } from '../state_machine.js'
 import { visibleCases } from './access.js'
@@ -127,6 +127,24 @@ async function numberMatches(q: string): Promise<number[]> {
   return [...new Set([...a, ...b, ...c].map((r) => Number(r.id)))]
 }
 
+/**
+ * A name query goes through `case_search_terms` when the terms exist (the table is filled: on write, by its
+ * migration and by `search:rebuild` after a bulk load) and the text holds only letters and spaces — a `%`, `_`
+ * or other sign the key would drop keeps the LIKE scan, so that it matches itself.
+ */
+async function namesIndexed(q: string): Promise<boolean> {
+  if (/[^\p{L}\s]/u.test(q) || searchKey(q).length < 2) return false
+  return !!(await db.from('case_search_terms').select('id').limit(1).first())
+}
+
+/** Cases with a party term starting with `key` (only `a-z`, digits and spaces): an index range. */
+function termRange(sub: any, key: string) {
+  sub.from('case_search_terms').select('case_id').where('kind', 'party')
+  if (db.connection().dialect.name.includes('sqlite'))
+    return sub.where('term', '>=', key).where('term', '<', `${key}\u{10FFFF}`)
+  return sub.where('term', 'like', `${key}%`)
+}
+
 /** The filtered list, before order and paging; `name` tells whether a name search scans the scope. */
 export async function filteredCases(
   user: User,
@@ -149,6 +167,11 @@ export async function filteredCases(
     // A number: the case's decision number (prefix), its judgment's number, a receipt of its money.
     const ids = await numberMatches(q)
     query.whereIn('cases.id', ids.length ? ids : [0])
+  } else if (q && (await namesIndexed(q))) {
+    // A name, once the search terms exist: a diacritic-free prefix of a word of the debtor's, the
+    // creditor's or a party's name ("duc" finds "Nguyễn Văn Đức"), one index range on the terms.
+    name = true
+    query.whereIn('cases.id', (sub) => termRange(sub, searchKey(q)))
   } else if (q) {
     // A name: matched anywhere in the debtor's, the creditor's or a party's name, within the user's scope.
     name = true

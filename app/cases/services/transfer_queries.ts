@@ -1,7 +1,7 @@
 /** Read models of the transfer flows: lists scoped to the reader's reach, detail pages, the case panel. */
 import type { Infer } from '@vinejs/vine/types'
 import { User, Unit, reachPrefix, reaches } from '#accounts'
-import { AccessDenied, whereContains } from '#core'
+import { AccessDenied, whereContains, boundedPaginate } from '#core'
 import type Case from '../models/case.js'
 import CaseModel from '../models/case.js'
 import Handover from '../models/handover.js'
@@ -37,10 +37,8 @@ export function canReadHandover(user: User, h: Handover): boolean {
 export function listHandovers(user: User, filters: Infer<typeof handoverFilterValidator>) {
   const query = handoverScope(user).preload('fromOfficer').preload('toOfficer').preload('unit')
   if (filters.status) query.where('status', filters.status)
-  return query
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .paginate(filters.page ?? 1, 25)
+  query.orderBy('created_at', 'desc').orderBy('id', 'desc')
+  return boundedPaginate<Handover>(query, filters.page ?? 1, 25)
 }
 
 export async function handoverDetail(user: User, id: number) {
@@ -119,10 +117,8 @@ export async function listDelegations(
       whereContains(s.from('cases').select('id'), ['number', 'debtor_name'], q)
     )
   }
-  const page = await query
-    .orderBy('updated_at', 'desc')
-    .orderBy('id', 'desc')
-    .paginate(filters.page ?? 1, filters.per_page ?? 25)
+  query.orderBy('updated_at', 'desc').orderBy('id', 'desc')
+  const page = await boundedPaginate<any>(query, filters.page ?? 1, filters.per_page ?? 25)
   return { page, unit, box: officerOnly ? 'outgoing' : box }
 }
 

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { Unit, scopeToReach } from '#accounts'
-import { AccessDenied } from '#core'
+import { AccessDenied, boundedPaginate } from '#core'
 import { manageableClients, loadManagedClient, adminPrefix } from '../services/access.js'
 import { dataKinds, integrationPlugins } from '../services/plugins.js'
 import { RegisterClient } from '../actions/register_client.js'
@@ -94,7 +94,7 @@ export default class ClientsController {
     if (kind === 'requests') {
       const q = db.from('integration_requests').where('client_id', id)
       if (filters.status) q.where('status', filters.status)
-      traffic = await q.orderBy('id', 'desc').paginate(page, PER_PAGE)
+      traffic = await boundedPaginate<any>(q.orderBy('id', 'desc'), page, PER_PAGE)
     } else {
       const q = db.from('integration_outbox').where('client_id', id)
       if (kind === 'failures')
@@ -102,22 +102,21 @@ export default class ClientsController {
           w.where('status', 'failed').orWhere('attempts', '>', 0).whereNot('status', 'delivered')
         )
       if (filters.status) q.where('last_status', filters.status)
-      traffic = await q
-        .orderBy('id', 'desc')
-        .select(
-          'id',
-          'message_id',
-          'event_type',
-          'status',
-          'attempts',
-          'last_status',
-          'last_error',
-          'due_on',
-          'created_at',
-          'delivered_at',
-          'next_attempt_at'
-        )
-        .paginate(page, PER_PAGE)
+      q.orderBy('id', 'desc').select(
+        'id',
+        'message_id',
+        'event_type',
+        'status',
+        'attempts',
+        'last_status',
+        'last_error',
+        'due_on',
+        'created_at',
+        'delivered_at',
+        'next_attempt_at'
+      )
+      // The traffic of a busy client grows without end: no exact COUNT per view (issue 10).
+      traffic = await boundedPaginate<any>(q, page, PER_PAGE)
     }
     traffic.baseUrl(`/integrations/${id}`)
     traffic.queryString({ kind, ...(filters.status ? { status: filters.status } : {}) })

@@ -87,6 +87,7 @@ export class ReadList {
       perPage: number
       after?: string | null
       withTotal?: boolean
+      stream?: boolean
     }
   ) {
     const { plugin, ctx } = await prepare(user, input)
@@ -97,6 +98,7 @@ export class ReadList {
       perPage: input.perPage,
       after: input.after ?? null,
       withTotal: input.withTotal ?? true,
+      stream: input.stream ?? false,
     })
     return {
       ...result,

@@ -5,11 +5,14 @@
 import app from '@adonisjs/core/services/app'
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
+import { registerPreauthorization } from '#core'
 import { exportRunner } from './services/job_runner.js'
 import { registerExportsPreauthorization } from './services/preauthorize.js'
+import { authorizeCaseListExport } from './services/case_list_source.js'
 
 const ExportsController = () => import('./controllers/exports_controller.js')
 const ApiExportsController = () => import('./controllers/api_exports_controller.js')
+const CaseListExportsController = () => import('./controllers/case_list_exports_controller.js')
 
 registerExportsPreauthorization()
 
@@ -32,6 +35,8 @@ router
       .get('/reports/exports/:job/download', [ExportsController, 'file'])
       .as('reports.exports.download')
       .where('job', jobId)
+    // "Xuất danh sách" on /cases: the filtered case list as a background job (issue 11).
+    router.post('/cases/export', [CaseListExportsController, 'store']).as('cases.export')
   })
   .use(middleware.auth())
 
@@ -40,5 +45,7 @@ router
   .as('api.forms.export')
   .where('id', formId)
   .use(middleware.api({ scope: 'reports:read' }))
+
+registerPreauthorization('POST /cases/export', (_ctx, user) => authorizeCaseListExport(user))
 
 if (app.getEnvironment() === 'web') exportRunner.start()

@@ -191,10 +191,19 @@ export interface ListReportDefinition {
   /**
    * One page: by number (`page`, the screen) or, when `after` is given, the rows after that keyset cursor (a
    * string the plugin returned as `next`; exports stream this way). `withTotal: false` skips the count.
+   * `stream: true` (exports): the whole list is wanted, in any stable order — a plugin may then walk the cases
+   * by id, so that its per-row lookups (status spans, money, both keyed by case id) read their indexes in
+   * order instead of at random; the rows and figures are the same.
    */
   list(
     ctx: ReportContext,
-    page: { page: number; perPage: number; after?: string | null; withTotal?: boolean }
+    page: {
+      page: number
+      perPage: number
+      after?: string | null
+      withTotal?: boolean
+      stream?: boolean
+    }
   ): Promise<{ rows: Record<string, unknown>[]; total: number; next?: string | null }>
 }
 

@@ -2,7 +2,7 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
 import type { User } from '#accounts'
-import { today } from '#core'
+import { today, boundedPaginate } from '#core'
 import { monthBefore, URGENT_CATEGORIES, yearBefore, type StocktakeKind } from '../rules.js'
 import { scopeExhibits } from './access.js'
 
@@ -113,7 +113,7 @@ export function sortedExhibits(user: User, f: ExhibitFilters) {
 }
 
 export async function listExhibits(user: User, f: ExhibitFilters) {
-  return sortedExhibits(user, f).paginate(f.page ?? 1, PER_PAGE)
+  return boundedPaginate<any>(sortedExhibits(user, f), f.page ?? 1, PER_PAGE, 'exhibits.id')
 }
 
 /** Movements of an item (its chain of custody), oldest first, with the names of the people. */
@@ -171,7 +171,7 @@ export async function listOrders(user: User, f: { status?: string; page?: number
     .orderBy('o.id', 'desc')
   scopeExhibits(q, user)
   if (f.status) q.where('o.status', f.status)
-  return q.paginate(f.page ?? 1, PER_PAGE)
+  return boundedPaginate<any>(q, f.page ?? 1, PER_PAGE, 'o.id')
 }
 
 /** Figures of the keeper's and head's dashboard card. */

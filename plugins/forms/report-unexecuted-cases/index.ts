@@ -38,7 +38,7 @@ export default definePlugin({
       label: { vi: 'Còn phải thi hành (đồng)', en: 'Remaining (VND)' },
     },
   ],
-  list: async (ctx, { page, perPage, after, withTotal = true }) => {
+  list: async (ctx, { page, perPage, after, withTotal = true, stream = false }) => {
     const base = () => ctx.caseFacts().whereRaw(ctx.sql.openAtEnd)
     const total = withTotal ? Number((await base().count('* as n'))[0].n) : -1
     // Per row: the unit's code and the remaining amount at E, each one indexed lookup (the covering
@@ -55,9 +55,18 @@ export default definePlugin({
           `COALESCE((SELECT SUM(${ctx.sql.balance}) FROM money_entries m WHERE m.case_id = c.id AND ${ctx.sql.datedByEnd}), 0) AS remaining`
         )
       )
-      .orderBy('c.decision_date')
-      .orderBy('c.id')
       .limit(perPage)
+    if (stream) {
+      // An export: the cases by id, so that the span and money lookups walk their (case_id, …) indexes in
+      // order — at 1M cases, ordered by date they are random reads (≈ 10× slower); same rows, same figures.
+      query.orderBy('c.id')
+      const afterId = after && /^\d+$/.test(after) ? Number(after) : 0
+      if (afterId) query.where('c.id', '>', afterId)
+      const rows = (await query).map((r: any) => ({ ...r, remaining: Number(r.remaining) }))
+      const last = rows[rows.length - 1]
+      return { rows, total, next: rows.length === perPage && last ? String(last.id) : null }
+    }
+    query.orderBy('c.decision_date').orderBy('c.id')
     const cursor = after ? decode(after) : null
     if (cursor)
       query

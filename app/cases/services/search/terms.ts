@@ -23,7 +23,12 @@ export async function refreshSearchTerms(trx: TransactionClientContract, caseId:
     .from('cases')
     .leftJoin('judgments', 'judgments.id', 'cases.judgment_id')
     .where('cases.id', caseId)
-    .select('cases.number', 'judgments.number as judgment_number')
+    .select(
+      'cases.number',
+      'cases.debtor_name',
+      'cases.creditor_name',
+      'judgments.number as judgment_number'
+    )
     .first()
   if (!c) return
   const parties = await trx.from('case_parties').where('case_id', caseId).select('name')
@@ -43,6 +48,9 @@ export async function refreshSearchTerms(trx: TransactionClientContract, caseId:
   }
   push('number', c.number)
   push('judgment', c.judgment_number)
+  // The names the case list shows and searches (also parties when written through the intake).
+  push('party', c.debtor_name, true)
+  push('party', c.creditor_name, true)
   for (const p of parties) push('party', p.name, true)
   for (const r of receipts) push('receipt', r.receipt_number)
   await trx.from('case_search_terms').where('case_id', caseId).delete()

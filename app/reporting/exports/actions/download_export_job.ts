@@ -10,6 +10,7 @@ import type { User } from '#accounts'
 import { recordAudit } from '#audit'
 import { authorizeReport } from '../../services/access.js'
 import ExportJob from '../models/export_job.js'
+import { authorizeCaseListExport } from '../services/case_list_source.js'
 import { MIME } from '../services/document.js'
 import type { ExportFormat } from '../types.js'
 
@@ -30,7 +31,8 @@ export class DownloadExportJob {
     id: number
   ): Promise<{ job: ExportJob; stream: Readable; mime: string }> {
     const job = await ownJob(user, id)
-    authorizeReport(user, { id: job.unitId, path: job.unitPath })
+    if (job.target === 'cases') authorizeCaseListExport(user)
+    else authorizeReport(user, { id: job.unitId, path: job.unitPath })
     if (!job.downloadable) throw new RuleViolation('exports.not_ready', { id })
     const stream = await drive.use('fs').getStream(job.filePath!)
     await recordAudit({

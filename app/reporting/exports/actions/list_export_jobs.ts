@@ -2,6 +2,7 @@
 import type { User } from '#accounts'
 import { formPlugin } from '../../plugin/loader.js'
 import ExportJob from '../models/export_job.js'
+import { CASE_LIST_TARGET, CASE_LIST_TITLE } from '../services/case_list_source.js'
 
 export class ListExportJobs {
   async handle(user: User, limit = 50) {
@@ -11,7 +12,10 @@ export class ListExportJobs {
       .limit(limit)
     return jobs.map((job) => ({
       job,
-      title: formPlugin(job.form)?.manifest.title ?? { vi: job.form, en: job.form },
+      title:
+        job.target === CASE_LIST_TARGET
+          ? CASE_LIST_TITLE
+          : (formPlugin(job.form)?.manifest.title ?? { vi: job.form, en: job.form }),
     }))
   }
 }

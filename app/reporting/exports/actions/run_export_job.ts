@@ -16,6 +16,7 @@ import { recordAudit } from '#audit'
 import type ExportJob from '../models/export_job.js'
 import { translator } from '../services/exporters.js'
 import { produceExport } from '../services/produce.js'
+import { produceCaseListExport } from '../services/produce_case_list.js'
 import type { ExportFormat } from '../types.js'
 
 /** Hours a finished file stays downloadable. */
@@ -51,22 +52,34 @@ export class RunExportJob {
     try {
       if (!user || !user.isActive)
         throw new AccessDenied('account_revoked', { type: 'export_job', id: job.id })
-      const file = await produceExport(
-        user,
-        {
-          form: job.form,
-          unit: String(job.unitId),
-          year: job.year,
-          period: job.period,
-          by: job.layout ?? undefined,
-          format: job.format as ExportFormat,
-          locale: job.locale,
-          target: job.target,
-          row: job.rowKey,
-          column: job.columnKey,
-        },
-        { onProgress: progress, pageSize: options.pageSize }
-      )
+      const file =
+        job.target === 'cases'
+          ? await produceCaseListExport(
+              user,
+              {
+                params: job.params,
+                format: job.format as ExportFormat,
+                locale: job.locale,
+                unitId: job.unitId,
+              },
+              { onProgress: progress, pageSize: options.pageSize }
+            )
+          : await produceExport(
+              user,
+              {
+                form: job.form,
+                unit: String(job.unitId),
+                year: job.year,
+                period: job.period,
+                by: job.layout ?? undefined,
+                format: job.format as ExportFormat,
+                locale: job.locale,
+                target: job.target,
+                row: job.rowKey,
+                column: job.columnKey,
+              },
+              { onProgress: progress, pageSize: options.pageSize }
+            )
       const key = `exports/${job.id}-${randomUUID()}.${job.format}`
       const disk = drive.use('fs')
       const size = file.body ? file.body.length : (await stat(file.path!)).size

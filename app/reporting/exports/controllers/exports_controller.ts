@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { RuleViolation } from '#core'
+import { CASE_READERS } from '#cases'
 import { authorizeReportsArea } from '../../services/access.js'
 import { formPlugin } from '../../plugin/loader.js'
 import { DownloadExportJob, JobNotFound, ownJob } from '../actions/download_export_job.js'
@@ -69,7 +70,8 @@ export default class ExportsController {
   /** GET /reports/exports — my jobs with their progress. */
   async index(ctx: HttpContext) {
     const user = ctx.auth.getUserOrFail()
-    authorizeReportsArea(user)
+    // A case reader without reports (an intake clerk) still follows the case-list exports it asked for.
+    if (!user.hasRole(...CASE_READERS)) authorizeReportsArea(user)
     const jobs = await new ListExportJobs().handle(user)
     if (ctx.request.accepts(['html', 'json']) === 'json')
       return { data: jobs.map(({ job }) => jobJson(job)) }

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
-export type ExportTarget = 'form' | 'list' | 'cell'
+export type ExportTarget = 'form' | 'list' | 'cell' | 'cases'
 export type ExportJobStatus = 'queued' | 'running' | 'done' | 'failed'
 
 /** One background export (see database/migrations/0030_create_export_jobs_table.ts). */
@@ -40,6 +40,10 @@ export default class ExportJob extends BaseModel {
 
   @column()
   declare columnKey: string | null
+
+  /** The case list's filters (JSON) of a `cases` job; null otherwise (migration 0135). */
+  @column()
+  declare params: string | null
 
   @column()
   declare format: string

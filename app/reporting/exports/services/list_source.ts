@@ -63,7 +63,12 @@ export async function listSource(
   pageSize = EXPORT_PAGE
 ): Promise<ListExport> {
   if (input.target === 'list') {
-    const first = await new ReadList().handle(user, { ...input, page: 1, perPage: pageSize })
+    const first = await new ReadList().handle(user, {
+      ...input,
+      page: 1,
+      perPage: pageSize,
+      stream: true,
+    })
     const { manifest, definition } = first
     return {
       form: {
@@ -94,6 +99,7 @@ export async function listSource(
               perPage: pageSize,
               after: cursor,
               withTotal: false,
+              stream: true,
             })
             if (next.rows.length === 0) return
             yield next.rows

@@ -30,7 +30,8 @@ export interface ExportRequest extends ReportRequest {
 }
 
 export interface ProducedExport {
-  target: ExportTargetKind
+  /** `cases`: the filtered case list (produce_case_list.ts). */
+  target: ExportTargetKind | 'cases'
   fileName: string
   mime: string
   /** The file in memory (forms) … */
