@@ -37,6 +37,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   PERIODIC_JOBS: Env.schema.enum.optional(['on', 'off'] as const),
   AUDIT_CHECKPOINT_CRON: Env.schema.string.optional(),
   RECONCILIATION_SNAPSHOT_CRON: Env.schema.string.optional(),
+  DEADLINES_SNAPSHOT_CRON: Env.schema.string.optional(),
   RUN_STALE_SECONDS: Env.schema.number.optional(),
   INSTANCE_ID: Env.schema.string.optional(),
 

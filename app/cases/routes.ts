@@ -1,6 +1,7 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { registerCaseWidgets } from './widgets.js'
+import { registerCasesJobs } from './jobs.js'
 import { registerCasesPreauthorization } from './services/preauthorize.js'
 import { registerCaseRuleFields } from './rule_fields.js'
 import { registerUiWidgets } from './widgets_ui.js'
@@ -20,6 +21,7 @@ const TokensController = () => import('./controllers/tokens_controller.js')
 const CasesApiController = () => import('./controllers/api_controller.js')
 
 registerCaseWidgets()
+registerCasesJobs()
 registerCaseRuleFields()
 registerUiWidgets()
 registerOverdueTrendWidget()
