@@ -72,11 +72,12 @@ export async function rebuildSearchTerms(
         .where('case_id', '>=', lo)
         .where('case_id', '<=', after)
         .delete()
-      for (let i = 0; i < out.length; i += 1000)
+      // SQLite turns a multi-row insert into one compound SELECT, limited to 500 terms.
+      for (let i = 0; i < out.length; i += 500)
         await trx
           .insertQuery()
           .table('case_search_terms')
-          .multiInsert(out.slice(i, i + 1000))
+          .multiInsert(out.slice(i, i + 500))
     })
     cases += batch.length
     rows += out.length
