@@ -9,102 +9,13 @@ import { isEventType, isTerminal, ruleFor, transition, GROUNDS } from '../../sta
 import { lowestFrom, totals, type Line } from '../../services/balance.js'
 import { lastBalanceDay } from '../../services/ledger.js'
 import { isIsoDay } from '../../services/dates.js'
-import { CASE_KINDS, CASE_ORIGINS } from '../../models/case.js'
-import { JUDGMENT_TYPES } from '../../models/judgment.js'
 import { HISTORY_EVENTS, MONEY_ROW_KINDS } from '../format.js'
 import type { ImportRecord, Row, RowError } from './record.js'
+import { checkHead, parseAmount, t } from './check_head.js'
+import type { Lookup, OfficerRef, Plan, PlannedEvent, PlannedMoney, UnitRef } from './plan.js'
 
-export interface UnitRef {
-  id: number
-  code: string
-  path: string
-  level: string
-  parentId: number | null
-}
-export interface OfficerRef {
-  id: number
-  email: string
-  unitId: number
-  officer: boolean
-}
-export interface Lookup {
-  unit(code: string): UnitRef | undefined
-  officer(email: string): OfficerRef | undefined
-  today: string
-}
-
-export interface PlannedEvent {
-  type: string
-  date: string
-  documentNumber: string | null
-  legalGround: string | null
-  amount: number | null
-  statusAfter: string | null
-  targetUnitId: number | null
-  officerId: number | null
-  data: Record<string, unknown> | null
-  note: string | null
-}
-export interface PlannedMoney {
-  kind: string
-  amount: number
-  date: string
-  receiptNumber: string | null
-  payee: string | null
-  /** index into events (the event that wrote it), or null */
-  event: number | null
-  officerId: number | null
-}
-export interface Plan {
-  unit: UnitRef
-  caseRow: {
-    number: string
-    decisionDate: string
-    kind: string
-    origin: string
-    creditInstitution: boolean
-    summary: string | null
-    debtorName: string | null
-    creditorName: string | null
-  }
-  judgment: { number: string | null; date: string; court: string; type: string } | null
-  parties: {
-    role: string
-    name: string
-    address: string | null
-    idNumber: string | null
-    credit: boolean
-  }[]
-  obligations: { kind: string; description: string; amount: number | null; payee: string | null }[]
-  events: PlannedEvent[]
-  spans: { status: string; from: string; to: string | null; event: number }[]
-  assignments: { officerId: number; from: string; to: string | null }[]
-  money: PlannedMoney[]
-  status: string
-  remaining: number
-  held: number
-  officerId: number
-  /** The earliest effective date written (closed months it touches are marked revised). */
-  firstDate: string
-}
-
-const t = (v: string | undefined) => (v ?? '').trim()
-
-/** Integer VND from a cell: digits with optional sign; thousands separators (. , space) are tolerated. */
-export function parseAmount(v: string | undefined): number | null | 'bad' {
-  const s = t(v).replace(/[\s.,](?=\d{3}(\D|$))/g, '')
-  if (s === '') return null
-  if (!/^-?\d+$/.test(s)) return 'bad'
-  const n = Number(s)
-  return Number.isSafeInteger(n) ? n : 'bad'
-}
-
-function bool(v: string | undefined): boolean | 'bad' {
-  const s = t(v).toLowerCase()
-  if (['', '0', 'false', 'không', 'khong', 'no'].includes(s)) return false
-  if (['1', 'true', 'có', 'co', 'yes', 'x'].includes(s)) return true
-  return 'bad'
-}
+export type { UnitRef, OfficerRef, Lookup, PlannedEvent, PlannedMoney, Plan } from './plan.js'
+export { parseAmount } from './check_head.js'
 
 /** Checks a record and, when it has no error, returns its plan. */
 export function simulate(record: ImportRecord, lookup: Lookup, errors: RowError[]): Plan | null {
@@ -112,105 +23,19 @@ export function simulate(record: ImportRecord, lookup: Lookup, errors: RowError[
   const fail = (row: Row, field: string | null, code: string, data?: Record<string, unknown>) => {
     errors.push({ line: row.line, externalId: record.externalId, field, code, data })
   }
-  const h = record.head
-  const raw = h.raw
-  const unit = lookup.unit(t(raw.unit_code))
-  if (!unit) fail(h, 'unit_code', 'imports.errors.unknown_unit', { code: t(raw.unit_code) })
-  const decisionDate = t(raw.date)
-  if (!isIsoDay(decisionDate)) fail(h, 'date', 'imports.errors.bad_date', { value: decisionDate })
-  else if (decisionDate > lookup.today)
-    fail(h, 'date', 'cases.errors.future_date', { date: decisionDate })
-  if (!t(raw.number)) fail(h, 'number', 'imports.errors.required', { field: 'number' })
-  const kind = t(raw.kind)
-  if (!(CASE_KINDS as readonly string[]).includes(kind))
-    fail(h, 'kind', 'imports.errors.bad_value', {
-      field: 'kind',
-      value: kind,
-      allowed: CASE_KINDS.join(', '),
-    })
-  const origin = t(raw.origin) || 'new'
-  if (!(CASE_ORIGINS as readonly string[]).includes(origin))
-    fail(h, 'origin', 'imports.errors.bad_value', {
-      field: 'origin',
-      value: origin,
-      allowed: CASE_ORIGINS.join(', '),
-    })
-  const credit = bool(raw.credit_institution)
-  if (credit === 'bad')
-    fail(h, 'credit_institution', 'imports.errors.bad_value', {
-      field: 'credit_institution',
-      value: t(raw.credit_institution),
-      allowed: '0, 1',
-    })
-  let judgment: Plan['judgment'] = null
-  if (t(raw.judgment_date) || t(raw.court) || t(raw.judgment_number)) {
-    const jd = t(raw.judgment_date)
-    const jt = t(raw.judgment_type) || 'civil'
-    if (!isIsoDay(jd)) fail(h, 'judgment_date', 'imports.errors.bad_date', { value: jd })
-    else if (isIsoDay(decisionDate) && decisionDate < jd)
-      fail(h, 'date', 'cases.errors.decision_before_source', { date: jd })
-    if (!t(raw.court)) fail(h, 'court', 'imports.errors.required', { field: 'court' })
-    if (!(JUDGMENT_TYPES as readonly string[]).includes(jt))
-      fail(h, 'judgment_type', 'imports.errors.bad_value', {
-        field: 'judgment_type',
-        value: jt,
-        allowed: JUDGMENT_TYPES.join(', '),
-      })
-    judgment = { number: t(raw.judgment_number) || null, date: jd, court: t(raw.court), type: jt }
-  }
-
-  const parties: Plan['parties'] = []
-  const obligations: Plan['obligations'] = []
-  const history: Row[] = []
-  for (const row of record.rows) {
-    const r = row.raw
-    if (row.type === 'party') {
-      const role = t(r.role)
-      if (!['creditor', 'debtor', 'related'].includes(role))
-        fail(row, 'role', 'imports.errors.bad_value', {
-          field: 'role',
-          value: role,
-          allowed: 'creditor, debtor, related',
-        })
-      if (!t(r.name)) fail(row, 'name', 'imports.errors.required', { field: 'name' })
-      const pc = bool(r.credit_institution)
-      parties.push({
-        role,
-        name: t(r.name),
-        address: t(r.address) || null,
-        idNumber: t(r.id_number) || null,
-        credit: pc === true,
-      })
-    } else if (row.type === 'obligation') {
-      const ok = t(r.kind)
-      const amount = parseAmount(r.amount)
-      if (!['money', 'non_money'].includes(ok))
-        fail(row, 'kind', 'imports.errors.bad_value', {
-          field: 'kind',
-          value: ok,
-          allowed: 'money, non_money',
-        })
-      if (!t(r.description))
-        fail(row, 'description', 'imports.errors.required', { field: 'description' })
-      if (ok === 'money' && (amount === null || amount === 'bad' || amount <= 0))
-        fail(row, 'amount', 'cases.errors.amount_positive')
-      const payee = t(r.payee) || (ok === 'money' ? 'creditor' : '')
-      if (ok === 'money' && !['creditor', 'state_budget'].includes(payee))
-        fail(row, 'payee', 'imports.errors.bad_value', {
-          field: 'payee',
-          value: payee,
-          allowed: 'creditor, state_budget',
-        })
-      obligations.push({
-        kind: ok,
-        description: t(r.description),
-        amount: ok === 'money' && typeof amount === 'number' ? amount : null,
-        payee: ok === 'money' ? payee : null,
-      })
-    } else {
-      history.push(row)
-    }
-  }
+  const {
+    h,
+    raw,
+    unit,
+    decisionDate,
+    judgment,
+    parties,
+    obligations,
+    history,
+    kind,
+    origin,
+    credit,
+  } = checkHead(record, lookup, fail)
   if (errors.length > before || !unit) return null
 
   // History in date order; the file's order decides within a day (as if recorded in that order).
