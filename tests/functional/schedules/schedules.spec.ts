@@ -315,3 +315,35 @@ test.group('Schedules: exactly once across instances', (group) => {
     )
   })
 })
+
+test.group('Schedules: recipients by role in the units below', () => {
+  test('a province schedule reaches the districts heads only when "units below" is ticked', async ({
+    client,
+    assert,
+  }) => {
+    const hanoi = await unitByCode(UNITS.hanoi)
+    const owner = await makeUser(UNITS.hanoi, ['statistician'])
+    const own = await makeUser(UNITS.hanoi, ['head'])
+    const district = await makeUser(UNITS.caugiay, ['head'])
+    const other = await makeUser('T96', ['head'])
+    const save = (over: Record<string, unknown>) =>
+      as(
+        client
+          .post('/schedules')
+          .form(form(hanoi.id, { recipient_roles: ['head'], name: `Tỉnh ${over.name}`, ...over }))
+          .withCsrfToken()
+          .redirects(0),
+        owner
+      )
+    ;(await save({ name: 'riêng' })).assertStatus(302)
+    ;(await save({ name: 'cả cấp dưới', recipients_below: '1' })).assertStatus(302)
+    const { recipientsOf } = await import('#reporting/schedules/services/store')
+    const rows = await db.from('schedules').where('owner_id', owner.id).orderBy('id')
+    const onlyOwn = await recipientsOf(rows[0])
+    const withBelow = await recipientsOf(rows[1])
+    assert.include(onlyOwn, own.email.toLowerCase())
+    assert.notInclude(onlyOwn, district.email.toLowerCase())
+    assert.includeMembers(withBelow, [own.email.toLowerCase(), district.email.toLowerCase()])
+    assert.notInclude(withBelow, other.email.toLowerCase())
+  })
+})

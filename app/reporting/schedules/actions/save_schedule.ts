@@ -110,6 +110,7 @@ export class SaveSchedule {
       format: input.format,
       cron: input.cron.trim().split(/\s+/).join(' '),
       recipient_roles: JSON.stringify(input.recipient_roles ?? []),
+      recipients_below: input.recipients_below ?? false,
       extra_emails: input.extra_emails ?? '',
       locale: locale === 'en' ? 'en' : 'vi',
       active: input.active ?? true,

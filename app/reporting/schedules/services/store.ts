@@ -6,6 +6,7 @@ import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import type { PeriodRule } from './period_rules.js'
 import type { SendFormat } from './sendables.js'
+import { pathRange } from '../../services/context.js'
 
 export interface ScheduleRow {
   id: number
@@ -18,6 +19,8 @@ export interface ScheduleRow {
   format: SendFormat
   cron: string
   recipient_roles: string
+  /** Role recipients also from the units below the schedule's unit. */
+  recipients_below?: boolean | number
   extra_emails: string
   locale: string
   active: boolean | number
@@ -82,7 +85,16 @@ export async function recipientsOf(row: ScheduleRow): Promise<string[]> {
     ? await db
         .from('users')
         .join('user_roles', 'user_roles.user_id', 'users.id')
-        .where('users.unit_id', row.unit_id)
+        .if(
+          Boolean(row.recipients_below),
+          // The unit and its subtree: an index range on the materialised path.
+          (q) =>
+            q
+              .join('units', 'units.id', 'users.unit_id')
+              .where('units.path', '>=', pathRange(row.unit_path)[0])
+              .where('units.path', '<', pathRange(row.unit_path)[1]),
+          (q) => q.where('users.unit_id', row.unit_id)
+        )
         .where('users.status', 'active')
         .whereIn('user_roles.role', roles)
         .distinct('users.email')

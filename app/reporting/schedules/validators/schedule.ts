@@ -12,6 +12,7 @@ export const scheduleValidator = vine.compile(
     format: vine.enum(SEND_FORMATS),
     cron: vine.string().trim().maxLength(120),
     recipient_roles: vine.array(vine.enum(ROLES)).optional(),
+    recipients_below: vine.boolean().optional(),
     extra_emails: vine
       .string()
       .trim()
