@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { stat, unlink } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { stat } from 'node:fs/promises'
 import { pipeline } from 'node:stream/promises'
 import type { User } from '#accounts'
 import { AccessDenied, RuleViolation } from '#core'
@@ -10,7 +9,13 @@ import ImportBatch from '../models/import_batch.js'
 import { checkHead, IMPORTER_ROLES } from '../services/check.js'
 import { importRunner } from '../services/runner.js'
 import { checkZip, sniffFormat } from '../services/reader.js'
-import { importDisk, importMaxMb, localPath, newImportKey } from '../services/storage.js'
+import {
+  importDisk,
+  importMaxMb,
+  localPath,
+  newImportKey,
+  releaseLocalPath,
+} from '../services/storage.js'
 import { cleanFileName } from '../../services/attachments/storage.js'
 
 export function assertImporter(user: User) {
@@ -97,7 +102,7 @@ export class UploadImport {
       }
       throw error
     } finally {
-      if (path.startsWith(tmpdir())) await unlink(path).catch(() => {}) // a copy from a remote disk
+      await releaseLocalPath(path) // only a copy from a remote disk
     }
     if (refused) {
       batch.merge({ status: 'refused', message: `outside_jurisdiction:${refused.code}` })

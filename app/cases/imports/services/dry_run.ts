@@ -9,8 +9,6 @@
  * A unit outside the importer's reach found past the first rows ends the batch `refused` with an audited
  * `access.denied` row; the batch page and GET /api/v1/imports/:id then answer 403.
  */
-import { unlink } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { sqlNow } from '../format.js'
 import db from '@adonisjs/lucid/services/db'
 import { User } from '#accounts'
@@ -18,7 +16,7 @@ import { AccessDenied, RuleViolation } from '#core'
 import { recordAudit } from '#audit'
 import ImportBatch from '../models/import_batch.js'
 import { checkBatch, type CheckHooks } from './check.js'
-import { localPath } from './storage.js'
+import { localPath, releaseLocalPath } from './storage.js'
 
 export class LostClaim extends Error {}
 
@@ -95,7 +93,7 @@ export async function runDryRun(
     }
     throw error
   } finally {
-    if (path.startsWith(tmpdir())) await unlink(path).catch(() => {}) // a copy from a remote disk
+    await releaseLocalPath(path) // only a copy from a remote disk
   }
   await db.from('import_batches').where('id', batch.id).update({ progress: 100 })
   await recordAudit({

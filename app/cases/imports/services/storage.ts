@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import app from '@adonisjs/core/services/app'
@@ -26,9 +27,19 @@ export function newImportKey(ext: 'csv' | 'xlsx'): string {
   return `imports/${new Date().getUTCFullYear()}/${randomUUID()}.${ext}`
 }
 
+const TEMP_PREFIX = 'thads-import-'
+
 export async function localPath(key: string): Promise<string> {
   if (env.get('DRIVE_DISK', 'fs') === 'fs') return app.makePath('storage', key)
-  const path = join(tmpdir(), `thads-import-${randomUUID()}`)
+  const path = join(tmpdir(), `${TEMP_PREFIX}${randomUUID()}`)
   await pipeline(await importDisk().getStream(key), createWriteStream(path))
   return path
+}
+
+/**
+ * Deletes the local copy `localPath` made of a file on a remote disk; the kept original on a local disk is never
+ * touched (a prefix test on the temp directory alone would delete it when the app itself runs under /tmp).
+ */
+export async function releaseLocalPath(path: string): Promise<void> {
+  if (path.startsWith(join(tmpdir(), TEMP_PREFIX))) await unlink(path).catch(() => {})
 }
